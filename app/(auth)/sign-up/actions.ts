@@ -1,0 +1,26 @@
+'use server';
+
+import { EmailTakenError, signUp, signUpSchema } from '@/lib/auth/accounts';
+import type { ActionResult } from '@/lib/auth/session';
+
+/** Failed submissions echo the typed values (never the password) because React resets the form after an action. */
+export type SignUpState = (ActionResult<{ email: string }> & { values?: Record<'name' | 'email' | 'workspace', string> }) | null;
+
+export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), workspace: String(form.get('workspace') ?? '') };
+  const parsed = signUpSchema.safeParse({ ...values, password: String(form.get('password') ?? '') });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors, values };
+  }
+  try {
+    const { user } = await signUp(parsed.data);
+    return { ok: true, data: { email: user.email } };
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return { ok: false, message: 'Check the highlighted fields.', fieldErrors: { email: ['An account with this email already exists. Sign in instead.'] }, values };
+    }
+    throw error;
+  }
+}

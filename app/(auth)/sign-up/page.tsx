@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
+import { SignUpForm } from '@/components/auth/sign-up-form';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { getSessionContext } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Create an account' };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getSessionContext()) redirect(callbackUrl);
+  return (
+    <AuthCard
+      title="Create your Confab account"
+      subtitle="You will own a new workspace for your team."
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link href="/sign-in" className="font-semibold text-indigo-600 hover:text-indigo-500">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The database clients. postgres.js is the one driver: `db` (drizzle) for typed queries, and `sql`, a
+ * separate postgres.js client for raw SQL, because drizzle reconfigures the client it wraps.
+ * Both connect lazily on first use, so importing this module never needs a database (e.g. at build time).
+ */
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Sql = postgres.Sql;
+
+type Clients = { url: string; db: Db; sql: Sql; drizzleClient: Sql };
+const holder = globalThis as unknown as { __confabDb?: Clients };
+
+export function databaseUrlOrThrow(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start Confab with `npm start`, which provides the embedded database.');
+  return url;
+}
+
+function clients(): Clients {
+  const url = databaseUrlOrThrow();
+  if (holder.__confabDb?.url === url) return holder.__confabDb;
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const options = { max, idle_timeout: 30, onnotice: () => {} } as const;
+  const drizzleClient = postgres(url, options);
+  const sql = postgres(url, options);
+  const created: Clients = { url, sql, drizzleClient, db: drizzle(drizzleClient, { schema }) };
+  holder.__confabDb = created;
+  return created;
+}
+
+/** Forwards every property to the lazily created client, so callers can import `db`/`sql` directly. */
+function lazy<T extends object>(pick: (c: Clients) => T): T {
+  return new Proxy(function () {} as unknown as T, {
+    get: (_t, prop) => {
+      const target = pick(clients());
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    apply: (_t, _this, args) => Reflect.apply(pick(clients()) as unknown as (...a: unknown[]) => unknown, undefined, args),
+  });
+}
+
+export const db: Db = lazy((c) => c.db);
+export const sql: Sql = lazy((c) => c.sql);
+
+/** Closes both pools (CLI commands and tests call this before exiting). */
+export async function closeDb(): Promise<void> {
+  const c = holder.__confabDb;
+  holder.__confabDb = undefined;
+  if (c) await Promise.all([c.sql.end({ timeout: 5 }), c.drizzleClient.end({ timeout: 5 })]);
+}
+
+export { schema };

@@ -1,0 +1,85 @@
+/** Users, workspaces and memberships. */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '../index';
+import { memberships, users, workspaces, type Role } from '../schema';
+
+export async function findUserByEmail(email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return user ?? null;
+}
+
+export async function findUserById(id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}
+
+export async function insertUser(values: { email: string; name?: string | null; passwordHash: string }) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: values.email.toLowerCase(), name: values.name ?? null, passwordHash: values.passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return user ?? null;
+}
+
+export async function updatePasswordHash(userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function findWorkspaceBySlug(slug: string) {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.slug, slug)).limit(1);
+  return workspace ?? null;
+}
+
+export async function findWorkspaceById(id: string) {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, id)).limit(1);
+  return workspace ?? null;
+}
+
+/** Inserts a workspace, adding a numeric suffix to the slug until it is free. */
+export async function insertWorkspace(values: { name: string; slug: string }) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const slug = attempt === 0 ? values.slug : `${values.slug}-${attempt + 1}`;
+    const [workspace] = await db
+      .insert(workspaces)
+      .values({ name: values.name, slug })
+      .onConflictDoNothing({ target: workspaces.slug })
+      .returning();
+    if (workspace) return workspace;
+  }
+  throw new Error(`No free slug for ${values.slug}`);
+}
+
+export async function upsertMembership(workspaceId: string, userId: string, role: Role) {
+  await db
+    .insert(memberships)
+    .values({ workspaceId, userId, role })
+    .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role } });
+}
+
+export async function findMembership(workspaceId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The workspaces a user belongs to, oldest membership first. */
+export async function listWorkspacesForUser(userId: string) {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, timezone: workspaces.timezone, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(workspaces.name));
+}
+
+export async function countMembers(workspaceId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(eq(memberships.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,36 @@
+/** The wrapper every /v1 route handler goes through: resolves the API key to its workspace and checks the scope. */
+import type { NextRequest } from 'next/server';
+import { authenticateApiKey, type ApiKeyPrincipal, type ApiKeyScope } from '@/lib/auth/api-keys';
+import { errorResponse, forbidden, unauthorized } from './errors';
+
+export type ApiContext<P> = ApiKeyPrincipal & { params: P };
+type RouteContext<P> = { params: Promise<P> };
+
+/** `admin` keys may also read and ingest; `read` and `ingest` grant only themselves. */
+export function hasScope(scopes: ApiKeyScope[], needed: ApiKeyScope): boolean {
+  return scopes.includes(needed) || scopes.includes('admin');
+}
+
+export async function principalFromRequest(req: Request): Promise<ApiKeyPrincipal> {
+  const header = req.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthorized('Send your API key as `Authorization: Bearer <key>`');
+  const principal = await authenticateApiKey(match[1]);
+  if (!principal) throw unauthorized('Invalid or revoked API key');
+  return principal;
+}
+
+export function withApiKey<P = Record<string, never>>(
+  scope: ApiKeyScope,
+  handler: (req: NextRequest, ctx: ApiContext<P>) => Promise<Response>,
+) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const principal = await principalFromRequest(req);
+      if (!hasScope(principal.scopes, scope)) throw forbidden(`This API key lacks the \`${scope}\` scope`);
+      return await handler(req, { ...principal, params: await route.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

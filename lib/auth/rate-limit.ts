@@ -1,0 +1,22 @@
+/** Sign-in throttling: too many attempts per email or per client address within a window are refused. */
+import { clearRateLimit, incrementRateLimit, pruneRateLimits } from '@/db/queries/rate-limit';
+
+const WINDOW_MS = 15 * 60_000;
+export const LOGIN_LIMITS = { perEmail: 10, perIp: 50 } as const;
+
+export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export async function consumeLoginAttempt(email: string, ip: string | null, now = new Date()): Promise<LimitResult> {
+  const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000);
+  const byEmail = await incrementRateLimit(`login:email:${email.trim().toLowerCase()}`, windowStart);
+  const byIp = ip ? await incrementRateLimit(`login:ip:${ip}`, windowStart) : 0;
+  if (Math.random() < 0.01) await pruneRateLimits(new Date(windowStart.getTime() - WINDOW_MS));
+  if (byEmail > LOGIN_LIMITS.perEmail || byIp > LOGIN_LIMITS.perIp) return { allowed: false, retryAfterSeconds };
+  return { allowed: true };
+}
+
+/** A successful sign-in forgives the email's failed attempts. */
+export async function resetLoginAttempts(email: string): Promise<void> {
+  await clearRateLimit(`login:email:${email.trim().toLowerCase()}`);
+}

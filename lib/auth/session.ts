@@ -1,0 +1,59 @@
+/**
+ * The signed-in person and their current workspace, for pages and server actions.
+ * The current workspace is remembered in a cookie and always re-checked against memberships.
+ */
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
+import { findUserById, listWorkspacesForUser } from '@/db/queries/accounts';
+import type { Role } from '@/db/schema';
+import { authOptions } from './options';
+import { roleAtLeast } from './roles';
+
+export const WORKSPACE_COOKIE = 'confab-workspace';
+
+export type WorkspaceSummary = Awaited<ReturnType<typeof listWorkspacesForUser>>[number];
+export type SessionContext = {
+  user: { id: string; email: string; name: string | null };
+  workspace: WorkspaceSummary;
+  role: Role;
+  workspaces: WorkspaceSummary[];
+};
+
+/** The signed-in context, or null for a visitor (or a user who belongs to no workspace). */
+export async function getSessionContext(): Promise<SessionContext | null> {
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await findUserById(userId);
+  if (!user) return null;
+  const workspaces = await listWorkspacesForUser(user.id);
+  if (workspaces.length === 0) return null;
+  const wanted = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const workspace = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
+  return { user: { id: user.id, email: user.email, name: user.name }, workspace, role: workspace.role, workspaces };
+}
+
+/** For pages: the context, or a redirect to sign-in that returns to `returnTo` afterwards. */
+export async function requireSessionContext(returnTo = '/overview'): Promise<SessionContext> {
+  const context = await getSessionContext();
+  if (!context) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return context;
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
+
+/** Wraps a server action: requires a signed-in member with at least `role` in the current workspace. */
+export function withSession<Args extends unknown[], T>(
+  role: Role,
+  action: (context: SessionContext, ...args: Args) => Promise<ActionResult<T>>,
+) {
+  return async (...args: Args): Promise<ActionResult<T>> => {
+    const context = await getSessionContext();
+    if (!context) return { ok: false, message: 'Your session has ended. Sign in again.' };
+    if (!roleAtLeast(context.role, role)) return { ok: false, message: `This needs the ${role} role or higher.` };
+    return action(context, ...args);
+  };
+}

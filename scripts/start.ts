@@ -1,0 +1,106 @@
+/**
+ * `npm start`: one command from a fresh clone. Starts the embedded database when DATABASE_URL is unset,
+ * migrates, seeds the demo workspace on first run, builds when the build is missing or stale, and serves.
+ * `--dev` serves with `next dev` instead of a production build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeDb, sql } from '@/db';
+import { DATA_DIR, ensureDatabase } from '@/db/ensure';
+import { migrateDatabase } from '@/db/migrate';
+import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
+
+const root = process.cwd();
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const BUILD_INPUTS = ['app', 'components', 'lib', 'db', 'public', 'types', 'proxy.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+}
+
+/** A stable secret for session cookies, kept in .data so sessions survive restarts. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, 'auth-secret');
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function isFirstRun(): Promise<boolean> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from workspaces`;
+  return row.n === 0;
+}
+
+async function main() {
+  const database = await ensureDatabase({ port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0, announce: true });
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server?.once('exit', resolve));
+    }
+    await closeDb().catch(() => undefined);
+    await database.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    console.log(database.embedded ? `Using the embedded database in ${path.relative(root, DATA_DIR)}/` : 'Using DATABASE_URL');
+    await migrateDatabase();
+    const seeded = process.env.CONFAB_SKIP_DEMO !== '1' && (await isFirstRun());
+    if (seeded) {
+      console.log('First run: seeding the demo workspace…');
+      await seedDemo({ log: (line) => console.log(line) });
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: authSecret(),
+      PORT: String(port),
+      ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: '1' }),
+    };
+    if (!dev && buildIsStale()) {
+      console.log('Building Confab (first start or changed sources)…');
+      const build = run(['build'], { ...env, NODE_ENV: 'production' });
+      const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    server = run([dev ? 'dev' : 'start', '-p', String(port)], env);
+    server.once('exit', (code) => void stop(code ?? 0));
+    const url = `http://localhost:${port}`;
+    console.log(`\nConfab is running at ${url}`);
+    const [demo] = await sql<{ n: number }[]>`select count(*)::int as n from users where email = ${DEMO_USER.email}`;
+    if (demo.n > 0) console.log(`Demo sign-in: ${DEMO_USER.email} / ${DEMO_USER.password}\n`);
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+  }
+}
+
+void main();
