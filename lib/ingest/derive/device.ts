@@ -1,17 +1,15 @@
-// Buckets a user agent into desktop, tablet or mobile with ua-parser-js; bots and unknowns give null.
+// Buckets a user agent into desktop, tablet or mobile with ua-parser-js (v1, MIT); bots and unknowns give null.
 import { UAParser } from 'ua-parser-js';
-import { isBot } from 'ua-parser-js/bot-detection';
-import { Bots } from 'ua-parser-js/extensions';
 
 export type Device = 'desktop' | 'tablet' | 'mobile';
 
+// ua-parser-js v1 has no bot detection of its own; these name crawlers, fetchers, CLIs and HTTP libraries.
+const BOT = /bot\b|crawl|spider|slurp|fetch|curl\/|wget\/|python-requests|httpclient|okhttp|go-http-client|axios\/|node-fetch|headless|lighthouse|preview/i;
+
 export function deviceFromUserAgent(ua: string | null | undefined): Device | null {
   const text = ua?.trim();
-  if (!text) return null;
-  // Without the Bots extension a result never names a crawler, fetcher, CLI or HTTP library, and
-  // isBot(result) would always say false.
-  const result = new UAParser(text, Bots).getResult();
-  if (isBot(result) || /headless/i.test(result.browser.name ?? '')) return null;
+  if (!text || BOT.test(text)) return null;
+  const result = new UAParser(text).getResult();
   switch (result.device.type) {
     case 'mobile':
     case 'wearable':
@@ -19,7 +17,7 @@ export function deviceFromUserAgent(ua: string | null | undefined): Device | nul
     case 'tablet':
       return 'tablet';
     case undefined:
-      // ua-parser-js leaves the device type of desktop browsers unset; a known OS tells them from noise.
+      // Desktop browsers have no device type; a known OS tells them from noise.
       return result.os.name ? 'desktop' : null;
     default:
       // Consoles, smart TVs, XR headsets and embedded devices fit none of the three buckets.
