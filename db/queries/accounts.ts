@@ -83,3 +83,12 @@ export async function countMembers(workspaceId: string) {
     .where(eq(memberships.workspaceId, workspaceId));
   return row?.n ?? 0;
 }
+
+export async function listMembers(workspaceId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(memberships.createdAt));
+}

@@ -11,12 +11,12 @@ function read(file: string): Record<string, unknown> | null {
 
 let passed = 0;
 let failed = 0;
-const vitest = read('test-results/vitest.json');
+const vitest = read('ci-results/vitest.json');
 if (vitest) {
   passed += Number(vitest.numPassedTests ?? 0);
   failed += Number(vitest.numFailedTests ?? 0);
 } else failed += 1;
-const e2e = read('test-results/e2e-results.json');
+const e2e = read('ci-results/e2e.json');
 const stats = e2e?.stats as { expected?: number; unexpected?: number; flaky?: number } | undefined;
 if (stats) {
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);

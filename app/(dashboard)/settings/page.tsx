@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/shell/page-header';
 import { requireSessionContext } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -14,18 +13,13 @@ export default async function SettingsPage() {
     ['Signed in as', user.email],
   ];
   return (
-    <>
-      <PageHeader title="Settings" description="Your workspace and account." />
-      <div className="px-8 py-6">
-        <dl className="max-w-2xl divide-y divide-gray-100 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          {rows.map(([label, value]) => (
-            <div key={label} className="grid grid-cols-3 gap-4 px-6 py-4">
-              <dt className="text-sm font-medium text-gray-500">{label}</dt>
-              <dd className="col-span-2 text-sm text-gray-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-    </>
+    <dl className="max-w-2xl divide-y divide-gray-100 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+      {rows.map(([label, value]) => (
+        <div key={label} className="grid grid-cols-3 gap-4 px-6 py-4">
+          <dt className="text-sm font-medium text-gray-500">{label}</dt>
+          <dd className="col-span-2 text-sm text-gray-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,0 +1,34 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { revokeApiKey } from '@/db/queries/api-keys';
+import { insertAuditEntry } from '@/db/queries/audit';
+import { createApiKey, createApiKeySchema } from '@/lib/auth/api-keys';
+import { withSession } from '@/lib/auth/session';
+
+export const createApiKeyAction = withSession('admin', async (context, form: FormData) => {
+  const parsed = createApiKeySchema.safeParse({ name: form.get('name') ?? '', scopes: form.getAll('scopes') });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
+  }
+  const created = await createApiKey(context.workspace.id, { ...parsed.data, createdBy: context.user.id });
+  await insertAuditEntry(context.workspace.id, {
+    actorUserId: context.user.id,
+    action: 'api_key.created',
+    targetType: 'api_key',
+    targetId: created.id,
+    details: { name: created.name, scopes: created.scopes, prefix: created.prefix },
+  });
+  revalidatePath('/settings/api-keys');
+  return { ok: true, data: { key: created.key, name: created.name } };
+});
+
+export const revokeApiKeyAction = withSession('admin', async (context, id: string) => {
+  const revoked = await revokeApiKey(context.workspace.id, id);
+  if (!revoked) return { ok: false, message: 'That key does not exist or is already revoked.' };
+  await insertAuditEntry(context.workspace.id, { actorUserId: context.user.id, action: 'api_key.revoked', targetType: 'api_key', targetId: id });
+  revalidatePath('/settings/api-keys');
+  return { ok: true, data: undefined };
+});

@@ -1,0 +1,12 @@
+import { PageHeader } from '@/components/shell/page-header';
+import { SettingsTabs } from '@/components/settings/settings-tabs';
+
+export default function SettingsLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Settings" description="Your workspace, its API keys and its team." />
+      <SettingsTabs />
+      <div className="px-8 py-6">{children}</div>
+    </>
+  );
+}
