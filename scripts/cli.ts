@@ -7,6 +7,7 @@ import { findWorkspaceBySlug } from '@/db/queries/accounts';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { API_KEY_SCOPES, createApiKey, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
+import { startWorker } from '@/lib/jobs/worker';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -17,6 +18,7 @@ Commands:
                                             create a user (or reset their password) as owner of SLUG, creating it if missing
   create-api-key --workspace SLUG --scopes ingest,read,admin [--name NAME]
                                             print a new API key (only the key, on stdout)
+  worker                                    run the background jobs (idle-conversation close, …) until stopped
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -51,6 +53,16 @@ const commands: Record<string, (options: Options) => Promise<void>> = {
     await migrateDatabase();
     const { user, workspace, created } = await ensureUserInWorkspace({ email, password, slug, resetPassword: true });
     console.error(`User ${user.email} is owner of workspace "${workspace.slug}"${created ? ' (created)' : ''}.`);
+  },
+  async worker() {
+    await migrateDatabase();
+    const worker = await startWorker((line) => console.error(`[worker] ${line}`));
+    console.error('Worker running; Ctrl-C stops it.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await worker.stop();
   },
   async 'create-api-key'(options) {
     const slug = required(options, 'workspace');

@@ -11,6 +11,7 @@ import { closeDb, sql } from '@/db';
 import { DATA_DIR, ensureDatabase } from '@/db/ensure';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
+import { startWorker, type Worker } from '@/lib/jobs/worker';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -55,6 +56,7 @@ async function isFirstRun(): Promise<boolean> {
 async function main() {
   const database = await ensureDatabase({ port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0, announce: true });
   let server: ChildProcess | undefined;
+  let worker: Worker | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -63,6 +65,7 @@ async function main() {
       server.kill('SIGTERM');
       await new Promise((resolve) => server?.once('exit', resolve));
     }
+    await worker?.stop().catch(() => undefined);
     await closeDb().catch(() => undefined);
     await database.stop();
     process.exit(code);
@@ -91,6 +94,7 @@ async function main() {
       const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
+    if (process.env.CONFAB_WORKER !== 'off') worker = await startWorker((line) => console.log(`[worker] ${line}`));
     server = run([dev ? 'dev' : 'start', '-p', String(port)], env);
     server.once('exit', (code) => void stop(code ?? 0));
     const url = `http://localhost:${port}`;

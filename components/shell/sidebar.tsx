@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, LayoutDashboard, LogOut, MessagesSquare, Settings, Smile, Target } from 'lucide-react';
+import { Bell, Bot, LayoutDashboard, LogOut, MessagesSquare, Settings, Smile, Target } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
@@ -9,6 +9,7 @@ import { WorkspaceSwitcher, type SwitcherWorkspace } from './workspace-switcher'
 
 const NAV = [
   { href: '/overview', label: 'Overview', icon: LayoutDashboard },
+  { href: '/avatars', label: 'Avatars', icon: Bot },
   { href: '/transcripts', label: 'Transcripts', icon: MessagesSquare },
   { href: '/goals', label: 'Goals', icon: Target },
   { href: '/sentiment', label: 'Sentiment', icon: Smile },

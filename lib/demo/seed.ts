@@ -1,13 +1,23 @@
 /** The demo workspace that `npm start` creates on first run and `npm run cli -- seed-demo` refreshes. */
+import { sql } from '@/db';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
+import { ingestBatch } from '@/lib/ingest/batch';
+import { demoConversation, seededRandom, type DemoBatchItem } from './generate';
 
 export const DEMO_USER = { email: 'demo@example.com', password: 'confab-demo-1' } as const;
 export const DEMO_WORKSPACE = { slug: 'demo', name: 'Demo Workspace' } as const;
+export const DEMO_DEFAULTS = { conversations: 2500, days: 90 } as const;
 
-export type SeedDemoOptions = { conversations?: number; days?: number; log?: (line: string) => void };
+export type SeedDemoOptions = { conversations?: number; days?: number; now?: Date; log?: (line: string) => void };
 
-/** Creates the demo user and workspace if missing (idempotent). */
-export async function seedDemo(_options: SeedDemoOptions = {}) {
+const BATCH_ITEMS = 1000;
+
+/**
+ * Creates the demo user and workspace if missing, and fills an empty demo workspace with conversations
+ * through the ingestion code. Idempotent: a workspace that already has conversations is left alone unless
+ * `conversations` is given, which adds that many more.
+ */
+export async function seedDemo(options: SeedDemoOptions = {}) {
   const { user, workspace, created } = await ensureUserInWorkspace({
     email: DEMO_USER.email,
     password: DEMO_USER.password,
@@ -15,5 +25,39 @@ export async function seedDemo(_options: SeedDemoOptions = {}) {
     workspaceName: DEMO_WORKSPACE.name,
     role: 'owner',
   });
-  return { userId: user.id, workspaceId: workspace.id, created };
+  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from conversations where workspace_id = ${workspace.id}`;
+  const wanted = options.conversations ?? (n === 0 ? DEMO_DEFAULTS.conversations : 0);
+  if (wanted > 0) {
+    const now = options.now ?? new Date();
+    // The first fill uses fixed ids (a re-run is a no-op); top-ups get ids of their own.
+    const tag = n === 0 ? 'seed' : now.getTime().toString(36);
+    await fillDemoWorkspace(workspace.id, { conversations: wanted, days: options.days ?? DEMO_DEFAULTS.days, now, tag, log: options.log });
+  }
+  return { userId: user.id, workspaceId: workspace.id, created, conversationsAdded: wanted };
+}
+
+async function fillDemoWorkspace(
+  workspaceId: string,
+  o: { conversations: number; days: number; now: Date; tag: string; log?: (line: string) => void },
+) {
+  const rand = seededRandom(o.tag === 'seed' ? 20261121 : o.now.getTime());
+  const customers = Math.max(10, Math.round(o.conversations * 0.4));
+  let pending: DemoBatchItem[] = [];
+  let sent = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const { results } = await ingestBatch(workspaceId, { batch: pending }, { receivedAt: o.now });
+    const failed = results.filter((r) => r.status >= 400);
+    if (failed.length) throw new Error(`Demo batch rejected ${failed.length} item(s): ${JSON.stringify(failed[0])}`);
+    sent += pending.length;
+    pending = [];
+  };
+  for (let i = 0; i < o.conversations; i++) {
+    const items = demoConversation(rand, `demo_${o.tag}_${String(i).padStart(5, '0')}`, o.now, o.days, customers);
+    if (pending.length + items.length > BATCH_ITEMS) await flush();
+    pending.push(...items);
+    if ((i + 1) % 500 === 0) o.log?.(`  ${i + 1}/${o.conversations} demo conversations`);
+  }
+  await flush();
+  o.log?.(`  ${o.conversations} demo conversations (${sent} items) ingested`);
 }

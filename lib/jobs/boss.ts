@@ -1,30 +1,37 @@
 /**
- * pg-boss on Confab's own postgres.js client (the one driver path), so jobs live in the same database
- * and survive restarts. Parameterless SQL (pg-boss's multi-statement plans) goes through the simple protocol.
+ * pg-boss on postgres.js (Confab's one driver), so jobs live in the same database and survive restarts.
+ * pg-boss was written against node-postgres, so its client differs from the app's in two ways: JSON
+ * parameters that are already strings are sent as they are (pg-boss passes JSON.stringify'd arrays),
+ * and parameterless SQL (its multi-statement plans with BEGIN/COMMIT) runs on a reserved connection.
  */
 import PgBoss from 'pg-boss';
-import type postgres from 'postgres';
-import { sql } from '@/db';
+import postgres from 'postgres';
+import { databaseUrlOrThrow } from '@/db';
 
-/** pg-boss's plans wrap themselves in BEGIN/COMMIT, which postgres.js allows only on a reserved connection. */
-async function simple(text: string) {
-  const connection = await sql.reserve();
-  try {
-    return await connection.unsafe(text).simple();
-  } finally {
-    connection.release();
-  }
+function createJobsClient(): postgres.Sql {
+  const json = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+  return postgres(databaseUrlOrThrow(), {
+    max: 4,
+    idle_timeout: 30,
+    onnotice: () => {},
+    types: { json: { to: 114, from: [114, 3802], serialize: json, parse: (x: string) => JSON.parse(x) } },
+  });
 }
 
-/** postgres.js serialises each value by the parameter type the server describes; only undefined needs mapping. */
-function asParameter(value: unknown): postgres.ParameterOrJSON<never> {
-  return (value === undefined ? null : value) as postgres.ParameterOrJSON<never>;
-}
-
-function executor(): PgBoss.Db {
+function executor(sql: postgres.Sql): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
-      const result = values?.length ? await sql.unsafe(text, values.map(asParameter)) : await simple(text);
+      let result: postgres.RowList<postgres.Row[]> | postgres.RowList<postgres.Row[]>[];
+      if (values?.length) {
+        result = await sql.unsafe(text, values.map((v) => (v === undefined ? null : v)) as postgres.ParameterOrJSON<never>[]);
+      } else {
+        const connection = await sql.reserve();
+        try {
+          result = await connection.unsafe(text).simple();
+        } finally {
+          connection.release();
+        }
+      }
       // A multi-statement simple query answers with one result per statement; pg-boss reads the last.
       const last = Array.isArray(result[0]) ? (result as unknown as unknown[][]).at(-1) ?? [] : result;
       return { rows: Array.from(last as unknown[]) };
@@ -32,9 +39,9 @@ function executor(): PgBoss.Db {
   };
 }
 
-export function createBoss(options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
-  const boss = new PgBoss({ db: executor(), schema: 'pgboss', ...options });
+export function createBoss(options: Partial<PgBoss.ConstructorOptions> = {}): { boss: PgBoss; close: () => Promise<void> } {
+  const sql = createJobsClient();
+  const boss = new PgBoss({ db: executor(sql), schema: 'pgboss', ...options });
   boss.on('error', (error) => console.error('[confab jobs]', error));
-  return boss;
+  return { boss, close: () => sql.end({ timeout: 5 }) };
 }
-

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/analytics/page-skeleton';
+
+export default function Loading() {
+  return <PageSkeleton title="Overview" />;
+}

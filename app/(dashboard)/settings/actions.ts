@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { insertAuditEntry } from '@/db/queries/audit';
+import { getWorkspaceSettings, updateWorkspaceSettings, type WorkspaceSettings } from '@/db/queries/workspaces';
+import { withSession } from '@/lib/auth/session';
+import { workspaceSettingsSchema } from '@/lib/workspaces/schemas';
+
+/** Saves Settings › General; answers with the values as stored so the form can show them. */
+export const updateWorkspaceSettingsAction = withSession('admin', async (context, form: FormData) => {
+  const parsed = workspaceSettingsSchema.safeParse({
+    name: form.get('name') ?? '',
+    timezone: form.get('timezone') ?? '',
+    inactivityTimeoutMinutes: form.get('inactivityTimeoutMinutes') ?? '',
+    escalationToolNames: form.get('escalationToolNames') ?? '',
+  });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
+  }
+  const before = await getWorkspaceSettings(context.workspace.id);
+  const saved = await updateWorkspaceSettings(context.workspace.id, parsed.data);
+  if (!before || !saved) return { ok: false, message: 'This workspace no longer exists.' };
+  const changed = (Object.keys(saved) as (keyof WorkspaceSettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(saved[key]));
+  if (changed.length > 0) {
+    await insertAuditEntry(context.workspace.id, {
+      actorUserId: context.user.id,
+      action: 'workspace.settings_updated',
+      targetType: 'workspace',
+      targetId: context.workspace.id,
+      details: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: saved[key] }])),
+    });
+  }
+  // The name shows in the sidebar and the timezone shapes every chart, so the whole dashboard is stale.
+  revalidatePath('/', 'layout');
+  return { ok: true, data: saved };
+});

@@ -1,0 +1,324 @@
+-- Analytics rollups kept by triggers (tables in db/schema.ts, section "analytics rollups").
+--  * rollup_daily / rollup_dimensions_daily / rollup_tools_daily follow rollup_hourly / rollup_dimensions /
+--    rollup_tools through statement-level triggers: each statement's net change, summed per local day of
+--    the workspace timezone (the day in which the UTC hour starts), per avatar and for all avatars
+--    (avatar_id ''), so that a workspace-wide read costs one row per day and value.
+--  * rollup_sources(_daily) and rollup_customer_returns need conversation-level facts: statement triggers on
+--    conversations record each changed conversation's state before the transaction in analytics_pending,
+--    and a deferred trigger folds the transaction's net change in at commit, so the hot rollup rows are
+--    locked only for the commit (like ingest's own rollup writes), in key order.
+--  * Advisory locks: class 1129270849 per workspace (shared by writers, exclusive by analytics_rebuild),
+--    class 1129270850 per (workspace, customer), so the customer chains stay exact under concurrency.
+--    The flush re-reads after locking, which assumes READ COMMITTED (the default).
+ALTER TABLE "analytics_pending" SET UNLOGGED;
+--> statement-breakpoint
+ALTER TABLE "analytics_flush" SET UNLOGGED;
+--> statement-breakpoint
+CREATE FUNCTION analytics_roll_up_daily() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  target text := TG_ARGV[0];
+  keys text[] := string_to_array(TG_ARGV[1], ',');
+  conflict text := TG_ARGV[2];
+  vals text[] := string_to_array(TG_ARGV[3], ',');
+  key_list text := array_to_string(keys, ', ');
+  plus text := array_to_string(vals, ', ');
+  minus text := (SELECT string_agg(format('-%1$I AS %1$I', v), ', ') FROM unnest(vals) v);
+  src text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
+    src := format('SELECT workspace_id, bucket, %s, %s FROM old_rows', key_list, minus);
+  ELSIF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
+    src := format('SELECT workspace_id, bucket, %s, %s FROM new_rows', key_list, plus);
+  ELSE
+    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
+    src := format('SELECT workspace_id, bucket, %1$s, %2$s FROM new_rows UNION ALL SELECT workspace_id, bucket, %1$s, %3$s FROM old_rows',
+      key_list, plus, minus);
+  END IF;
+  EXECUTE format('SELECT count(pg_advisory_xact_lock_shared(1129270849, hashtext(w::text)))
+    FROM (SELECT DISTINCT workspace_id AS w FROM (%s) s ORDER BY 1) x', src);
+  EXECUTE format(
+    'INSERT INTO %1$I AS t (workspace_id, day, %2$s, %3$s)
+     SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date AS day, %4$s, %5$s
+     FROM (%6$s) d JOIN workspaces w ON w.id = d.workspace_id
+     CROSS JOIN LATERAL (VALUES (d.avatar_id), ('''')) AS s(avatar_id)
+     GROUP BY d.workspace_id, 2, %4$s
+     HAVING %7$s
+     ORDER BY %8$s
+     ON CONFLICT (%8$s) DO UPDATE SET %9$s',
+    target, key_list, plus,
+    (SELECT string_agg(CASE WHEN k = 'avatar_id' THEN 's.avatar_id' ELSE 'd.' || k END, ', ') FROM unnest(keys) k),
+    (SELECT string_agg(format('sum(d.%1$I) AS %1$I', v), ', ') FROM unnest(vals) v),
+    src,
+    (SELECT string_agg(format('sum(d.%I) <> 0', v), ' OR ') FROM unnest(vals) v),
+    conflict,
+    (SELECT string_agg(format('%1$I = t.%1$I + EXCLUDED.%1$I', v), ', ') FROM unnest(vals) v));
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER rollup_hourly_daily_insert AFTER INSERT ON rollup_hourly REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
+  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+--> statement-breakpoint
+CREATE TRIGGER rollup_hourly_daily_update AFTER UPDATE ON rollup_hourly REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
+  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+--> statement-breakpoint
+CREATE TRIGGER rollup_hourly_daily_delete AFTER DELETE ON rollup_hourly REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
+  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_daily_insert AFTER INSERT ON rollup_dimensions REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
+  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_daily_update AFTER UPDATE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
+  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_daily_delete AFTER DELETE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
+  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+--> statement-breakpoint
+CREATE TRIGGER rollup_tools_daily_insert AFTER INSERT ON rollup_tools REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
+  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+--> statement-breakpoint
+CREATE TRIGGER rollup_tools_daily_update AFTER UPDATE ON rollup_tools REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
+  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+--> statement-breakpoint
+CREATE TRIGGER rollup_tools_daily_delete AFTER DELETE ON rollup_tools REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
+  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+--> statement-breakpoint
+-- Records the pre-transaction state of each conversation whose analytics facts change (the first record
+-- of a conversation in a transaction wins), and schedules the commit-time flush once per transaction.
+CREATE FUNCTION analytics_capture_conversations() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  tx bigint := txid_current();
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO analytics_pending (txid, workspace_id, conversation_id, present)
+    SELECT tx, n.workspace_id, n.id, false FROM new_rows n ORDER BY 2, 3 ON CONFLICT DO NOTHING;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO analytics_pending (txid, workspace_id, conversation_id, present, avatar_id, customer_id, source, started_at,
+      sentiment_sum, sentiment_count, sentiment_label, feedback)
+    SELECT tx, o.workspace_id, o.id, true, o.avatar_id, o.customer_id, o.source, o.started_at, o.sentiment_sum,
+      o.sentiment_count, o.sentiment_label, o.feedback
+    FROM old_rows o JOIN new_rows n ON n.workspace_id = o.workspace_id AND n.id = o.id
+    WHERE (o.avatar_id, o.customer_id, o.source, o.started_at, o.sentiment_sum, o.sentiment_count, o.sentiment_label, o.feedback)
+      IS DISTINCT FROM (n.avatar_id, n.customer_id, n.source, n.started_at, n.sentiment_sum, n.sentiment_count, n.sentiment_label, n.feedback)
+    ORDER BY 2, 3 ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO analytics_pending (txid, workspace_id, conversation_id, present, avatar_id, customer_id, source, started_at,
+      sentiment_sum, sentiment_count, sentiment_label, feedback)
+    SELECT tx, o.workspace_id, o.id, true, o.avatar_id, o.customer_id, o.source, o.started_at, o.sentiment_sum,
+      o.sentiment_count, o.sentiment_label, o.feedback
+    FROM old_rows o ORDER BY 2, 3 ON CONFLICT DO NOTHING;
+  END IF;
+  IF FOUND AND current_setting('confab.analytics_flush', true) IS DISTINCT FROM tx::text THEN
+    INSERT INTO analytics_flush (txid) VALUES (tx) ON CONFLICT DO NOTHING;
+    PERFORM set_config('confab.analytics_flush', tx::text, true);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER conversations_analytics_insert AFTER INSERT ON conversations REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_capture_conversations();
+--> statement-breakpoint
+CREATE TRIGGER conversations_analytics_update AFTER UPDATE ON conversations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_capture_conversations();
+--> statement-breakpoint
+CREATE TRIGGER conversations_analytics_delete AFTER DELETE ON conversations REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_capture_conversations();
+--> statement-breakpoint
+-- Source facts of conversations: `sign` rows (+1 current state, -1 pre-transaction state) in, sums per
+-- (workspace, UTC hour of started_at, avatar, source) out. Shared by the flush and the rebuild.
+CREATE FUNCTION analytics_source_deltas(tx bigint, ws uuid) RETURNS TABLE (
+  workspace_id uuid, bucket timestamptz, avatar_id text, source text, conversations bigint, positive bigint, neutral bigint,
+  negative bigint, score_sum float8, feedback_neutral bigint
+) LANGUAGE sql STABLE AS $fn$
+  WITH p AS (
+    SELECT p.* FROM analytics_pending p WHERE tx IS NOT NULL AND p.txid = tx AND EXISTS (SELECT 1 FROM workspaces w WHERE w.id = p.workspace_id)
+  ), facts AS (
+    SELECT -1 AS sign, p.workspace_id, p.avatar_id, p.source, p.started_at, p.sentiment_sum, p.sentiment_count, p.sentiment_label, p.feedback
+    FROM p WHERE p.present
+    UNION ALL
+    SELECT 1, c.workspace_id, c.avatar_id, c.source, c.started_at, c.sentiment_sum, c.sentiment_count, c.sentiment_label, c.feedback
+    FROM p JOIN conversations c ON c.workspace_id = p.workspace_id AND c.id = p.conversation_id
+    UNION ALL
+    SELECT 1, c.workspace_id, c.avatar_id, c.source, c.started_at, c.sentiment_sum, c.sentiment_count, c.sentiment_label, c.feedback
+    FROM conversations c WHERE ws IS NOT NULL AND c.workspace_id = ws
+  )
+  SELECT f.workspace_id, date_trunc('hour', f.started_at, 'UTC'), f.avatar_id, coalesce(f.source, ''), sum(f.sign),
+    coalesce(sum(f.sign) FILTER (WHERE f.sentiment_label = 'positive'), 0), coalesce(sum(f.sign) FILTER (WHERE f.sentiment_label = 'neutral'), 0),
+    coalesce(sum(f.sign) FILTER (WHERE f.sentiment_label = 'negative'), 0),
+    coalesce(sum(f.sign * f.sentiment_sum / f.sentiment_count) FILTER (WHERE f.sentiment_count > 0), 0),
+    coalesce(sum(f.sign) FILTER (WHERE f.feedback = 'neutral'), 0)
+  FROM facts f GROUP BY 1, 2, 3, 4
+$fn$;
+--> statement-breakpoint
+-- Customer-day chain cells (see rollup_customer_returns): +1 cells of the current conversations of the
+-- given customers, -1 cells of their state before transaction `tx` (or all of workspace `ws` when given).
+CREATE FUNCTION analytics_customer_deltas(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS TABLE (
+  workspace_id uuid, avatar_id text, day date, gap_days int, customers bigint
+) LANGUAGE sql STABLE AS $fn$
+  WITH affected AS (
+    SELECT * FROM unnest(customer_ws, customer_ids) AS a(workspace_id, customer_id)
+  ), p AS (
+    SELECT p.* FROM analytics_pending p WHERE tx IS NOT NULL AND p.txid = tx
+  ), after_rows AS (
+    SELECT c.workspace_id, c.id, c.customer_id, c.avatar_id, c.started_at
+    FROM affected a JOIN conversations c ON c.workspace_id = a.workspace_id AND c.customer_id = a.customer_id
+    UNION ALL
+    SELECT c.workspace_id, c.id, c.customer_id, c.avatar_id, c.started_at
+    FROM conversations c WHERE ws IS NOT NULL AND c.workspace_id = ws AND c.customer_id IS NOT NULL
+  ), before_rows AS (
+    SELECT a.* FROM after_rows a
+    WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.workspace_id = a.workspace_id AND p.conversation_id = a.id)
+    UNION ALL
+    SELECT p.workspace_id, p.conversation_id, p.customer_id, p.avatar_id, p.started_at
+    FROM p JOIN affected a ON a.workspace_id = p.workspace_id AND a.customer_id = p.customer_id
+    WHERE p.present
+  ), days AS (
+    SELECT DISTINCT x.sign, x.workspace_id, x.customer_id, s.scope,
+      (date_trunc('hour', x.started_at, 'UTC') AT TIME ZONE w.timezone)::date AS day
+    FROM (SELECT 1 AS sign, * FROM after_rows UNION ALL SELECT -1, * FROM before_rows WHERE tx IS NOT NULL) x
+    JOIN workspaces w ON w.id = x.workspace_id
+    CROSS JOIN LATERAL (VALUES (x.avatar_id), ('')) AS s(scope)
+  ), cells AS (
+    SELECT sign, workspace_id, scope, day,
+      least(coalesce(day - lag(day) OVER (PARTITION BY sign, workspace_id, customer_id, scope ORDER BY day), 1000), 1000) AS gap
+    FROM days
+  )
+  SELECT workspace_id, scope, day, gap, sum(sign) FROM cells GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0
+$fn$;
+--> statement-breakpoint
+CREATE FUNCTION analytics_apply_source_deltas(tx bigint, ws uuid) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO rollup_sources AS r (workspace_id, bucket, avatar_id, source, conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
+  SELECT d.* FROM analytics_source_deltas(tx, ws) d
+  WHERE d.conversations <> 0 OR d.positive <> 0 OR d.neutral <> 0 OR d.negative <> 0 OR d.score_sum <> 0 OR d.feedback_neutral <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, bucket, avatar_id, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
+    positive_conversations = r.positive_conversations + EXCLUDED.positive_conversations,
+    neutral_conversations = r.neutral_conversations + EXCLUDED.neutral_conversations,
+    negative_conversations = r.negative_conversations + EXCLUDED.negative_conversations,
+    sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
+  INSERT INTO rollup_sources_daily AS r (workspace_id, day, avatar_id, source, conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
+  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, s.scope, d.source, sum(d.conversations), sum(d.positive),
+    sum(d.neutral), sum(d.negative), sum(d.score_sum), sum(d.feedback_neutral)
+  FROM analytics_source_deltas(tx, ws) d JOIN workspaces w ON w.id = d.workspace_id
+  CROSS JOIN LATERAL (VALUES (d.avatar_id), ('')) AS s(scope)
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(d.conversations) <> 0 OR sum(d.positive) <> 0 OR sum(d.neutral) <> 0 OR sum(d.negative) <> 0
+    OR sum(d.score_sum) <> 0 OR sum(d.feedback_neutral) <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, day, avatar_id, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
+    positive_conversations = r.positive_conversations + EXCLUDED.positive_conversations,
+    neutral_conversations = r.neutral_conversations + EXCLUDED.neutral_conversations,
+    negative_conversations = r.negative_conversations + EXCLUDED.negative_conversations,
+    sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
+END
+$fn$;
+--> statement-breakpoint
+CREATE FUNCTION analytics_apply_customer_deltas(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS void LANGUAGE sql AS $fn$
+  INSERT INTO rollup_customer_returns AS r (workspace_id, avatar_id, day, gap_days, customers)
+  SELECT * FROM analytics_customer_deltas(tx, ws, customer_ws, customer_ids) ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, avatar_id, day, gap_days) DO UPDATE SET customers = r.customers + EXCLUDED.customers;
+$fn$;
+--> statement-breakpoint
+-- The commit-time flush of one transaction's pending conversation changes.
+CREATE FUNCTION analytics_flush_pending() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  tx bigint := NEW.txid;
+  customer_ws uuid[];
+  customer_ids text[];
+BEGIN
+  DELETE FROM analytics_flush WHERE txid = tx;
+  PERFORM count(pg_advisory_xact_lock_shared(1129270849, hashtext(w::text)))
+  FROM (SELECT DISTINCT workspace_id AS w FROM analytics_pending WHERE txid = tx ORDER BY 1) x;
+  -- Customers whose set of (avatar, local day) changed: their chains are recomputed under a lock.
+  WITH p AS (
+    SELECT p.* FROM analytics_pending p WHERE p.txid = tx
+  ), keyed AS (
+    SELECT p.workspace_id, p.customer_id AS before_customer, c.customer_id AS after_customer
+    FROM p JOIN workspaces w ON w.id = p.workspace_id
+    LEFT JOIN conversations c ON c.workspace_id = p.workspace_id AND c.id = p.conversation_id
+    WHERE (CASE WHEN p.present THEN (p.customer_id, p.avatar_id, (date_trunc('hour', p.started_at, 'UTC') AT TIME ZONE w.timezone)::date) END)
+      IS DISTINCT FROM
+      (CASE WHEN c.id IS NOT NULL THEN (c.customer_id, c.avatar_id, (date_trunc('hour', c.started_at, 'UTC') AT TIME ZONE w.timezone)::date) END)
+  ), customers AS (
+    SELECT DISTINCT workspace_id, customer_id, hashtext(workspace_id::text || '|' || customer_id) AS k
+    FROM (SELECT workspace_id, before_customer AS customer_id FROM keyed UNION ALL SELECT workspace_id, after_customer FROM keyed) x
+    WHERE customer_id IS NOT NULL
+  )
+  SELECT array_agg(workspace_id ORDER BY k, workspace_id, customer_id), array_agg(customer_id ORDER BY k, workspace_id, customer_id)
+  INTO customer_ws, customer_ids FROM customers;
+  IF customer_ws IS NOT NULL THEN
+    PERFORM count(pg_advisory_xact_lock(1129270850, hashtext(w::text || '|' || c))) FROM unnest(customer_ws, customer_ids) AS x(w, c);
+  END IF;
+  PERFORM analytics_apply_source_deltas(tx, NULL);
+  IF customer_ws IS NOT NULL THEN
+    PERFORM analytics_apply_customer_deltas(tx, NULL, customer_ws, customer_ids);
+  END IF;
+  DELETE FROM analytics_pending WHERE txid = tx;
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER analytics_flush_at_commit AFTER INSERT ON analytics_flush DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION analytics_flush_pending();
+--> statement-breakpoint
+-- Recomputes every trigger-kept rollup of one workspace from its hourly rollups and conversations (after a
+-- timezone change, or to repair). Waits for, and then excludes, the workspace's in-flight writers.
+CREATE FUNCTION analytics_rebuild(ws uuid) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  tz text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1129270849, hashtext(ws::text));
+  SELECT timezone INTO tz FROM workspaces WHERE id = ws;
+  IF tz IS NULL THEN RETURN; END IF;
+  DELETE FROM rollup_daily WHERE workspace_id = ws;
+  INSERT INTO rollup_daily (workspace_id, day, avatar_id, conversations, interacted_conversations, messages, user_messages,
+    assistant_messages, system_messages, prompt_tokens, completion_tokens, response_time_sum_ms, response_time_count,
+    ended_conversations, duration_sum_s, escalated_conversations, goal_conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_positive, feedback_negative, rating_sum, rating_count)
+  SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, sum(conversations), sum(interacted_conversations), sum(messages),
+    sum(user_messages), sum(assistant_messages), sum(system_messages), sum(prompt_tokens), sum(completion_tokens),
+    sum(response_time_sum_ms), sum(response_time_count), sum(ended_conversations), sum(duration_sum_s),
+    sum(escalated_conversations), sum(goal_conversations), sum(positive_conversations), sum(neutral_conversations),
+    sum(negative_conversations), sum(sentiment_score_sum), sum(feedback_positive), sum(feedback_negative), sum(rating_sum),
+    sum(rating_count)
+  FROM rollup_hourly h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3;
+  DELETE FROM rollup_dimensions_daily WHERE workspace_id = ws;
+  INSERT INTO rollup_dimensions_daily (workspace_id, dimension, day, avatar_id, value, conversations)
+  SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, s.scope, value, sum(conversations)
+  FROM rollup_dimensions h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4, 5;
+  DELETE FROM rollup_tools_daily WHERE workspace_id = ws;
+  INSERT INTO rollup_tools_daily (workspace_id, day, avatar_id, tool_name, calls, duration_sum_ms, duration_count, escalations)
+  SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
+  FROM rollup_tools h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4;
+  DELETE FROM rollup_sources WHERE workspace_id = ws;
+  DELETE FROM rollup_sources_daily WHERE workspace_id = ws;
+  PERFORM analytics_apply_source_deltas(NULL, ws);
+  DELETE FROM rollup_customer_returns WHERE workspace_id = ws;
+  PERFORM analytics_apply_customer_deltas(NULL, ws, NULL, NULL);
+END
+$fn$;
+--> statement-breakpoint
+CREATE FUNCTION analytics_timezone_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM analytics_rebuild(NEW.id);
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER workspaces_timezone_analytics AFTER UPDATE OF timezone ON workspaces
+  FOR EACH ROW WHEN (OLD.timezone IS DISTINCT FROM NEW.timezone) EXECUTE FUNCTION analytics_timezone_changed();

@@ -1,0 +1,81 @@
+/**
+ * The analytics reads that need the conversations table: unique users (whole days from the customer
+ * chains, edge hours from conversations) and the most negative conversations of a range.
+ */
+import type { RangePlan } from '@/lib/analytics/plan';
+import { sql } from '../index';
+import { avatarCondition, type Fragment } from './analytics-tiers';
+
+function startedIn(plan: RangePlan): Fragment {
+  const spans = plan.hourSpans.map((s) => sql`(started_at >= ${s.start} AND started_at < ${s.end})`);
+  if (spans.length === 0) return sql`false`;
+  return sql`(${spans.reduce((all, s) => sql`${all} OR ${s}`)})`;
+}
+
+/**
+ * Distinct non-null customer ids of the conversations started in the plan's range. Whole local days:
+ * a customer is counted on the first day of the range with a conversation (chain cells with a gap longer
+ * than the days since the range's first day). Edge hours: distinct customers of those conversations that
+ * have no conversation in the whole days.
+ */
+export async function countUniqueUsers(workspaceId: string, plan: RangePlan, avatarId?: string | null): Promise<number> {
+  const days = plan.days;
+  const chains = days
+    ? sql`
+      SELECT coalesce(sum(customers), 0)::float8 AS n FROM rollup_customer_returns
+      WHERE workspace_id = ${workspaceId} AND avatar_id = ${avatarId ?? ''}
+        AND day BETWEEN ${days.first}::date AND ${days.last}::date AND gap_days > day - ${days.first}::date`
+    : sql`SELECT 0::float8 AS n`;
+  const inDays = days
+    ? sql`AND NOT EXISTS (
+        SELECT 1 FROM conversations d
+        WHERE d.workspace_id = ${workspaceId} AND d.customer_id = e.customer_id ${avatarId ? sql`AND d.avatar_id = ${avatarId}` : sql``}
+          AND d.started_at >= ${days.hourStart} AND d.started_at < ${days.hourEnd})`
+    : sql``;
+  const edges =
+    plan.hourSpans.length === 0
+      ? sql`SELECT 0::float8 AS n`
+      : sql`
+      SELECT count(*)::float8 AS n FROM (
+        SELECT DISTINCT customer_id FROM conversations
+        WHERE workspace_id = ${workspaceId} AND customer_id IS NOT NULL ${avatarCondition(avatarId)} AND ${startedIn(plan)}
+      ) e
+      WHERE true ${inDays}`;
+  const [row] = await sql<{ n: number }[]>`SELECT (${chains}) + (${edges}) AS n`;
+  return row.n;
+}
+
+export type NegativeConversationRow = {
+  id: string;
+  avatar_id: string;
+  started_at: Date;
+  score: number;
+  first_user_message: string | null;
+};
+
+/** The most negative conversations started in the range, by their mean sentiment (index conversations_negative_idx). */
+export async function mostNegativeConversations(
+  workspaceId: string,
+  plan: RangePlan,
+  avatarId: string | null | undefined,
+  limit: number,
+): Promise<NegativeConversationRow[]> {
+  return sql<NegativeConversationRow[]>`
+    SELECT id, avatar_id, started_at, sentiment_sum / nullif(sentiment_count, 0) AS score, first_user_message
+    FROM conversations
+    WHERE workspace_id = ${workspaceId} AND sentiment_label = 'negative'
+      AND started_at >= ${plan.hourStart} AND started_at < ${plan.hourEnd} ${avatarCondition(avatarId)}
+    ORDER BY sentiment_score, started_at DESC NULLS LAST
+    LIMIT ${limit}`;
+}
+
+export async function findAvatar(workspaceId: string, avatarId: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await sql<{ id: string; name: string }[]>`
+    SELECT id, name FROM avatars WHERE workspace_id = ${workspaceId} AND id = ${avatarId}`;
+  return row ?? null;
+}
+
+export async function findWorkspaceTimezone(workspaceId: string): Promise<string | null> {
+  const [row] = await sql<{ timezone: string }[]>`SELECT timezone FROM workspaces WHERE id = ${workspaceId}`;
+  return row?.timezone ?? null;
+}

@@ -1,0 +1,91 @@
+/**
+ * The building block of every analytics query: the rows of a rollup pair for a range plan — whole local
+ * days from the daily table, edge hours from the hourly table — as one UNION ALL with a `day` column
+ * (the local date, as text) in front of the requested columns.
+ */
+import type { PendingQuery, Row } from 'postgres';
+import type { RangePlan } from '@/lib/analytics/plan';
+import { sql } from '../index';
+
+export type Fragment = PendingQuery<Row[]>;
+export type Tier = { daily: string; hourly: string };
+
+export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly' };
+export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions' };
+export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools' };
+export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources' };
+
+/** The counters of rollup_hourly / rollup_daily. */
+export const FACT_COLUMNS = [
+  'conversations',
+  'interacted_conversations',
+  'messages',
+  'user_messages',
+  'assistant_messages',
+  'prompt_tokens',
+  'completion_tokens',
+  'response_time_sum_ms',
+  'response_time_count',
+  'ended_conversations',
+  'duration_sum_s',
+  'escalated_conversations',
+  'goal_conversations',
+  'positive_conversations',
+  'neutral_conversations',
+  'negative_conversations',
+  'sentiment_score_sum',
+  'feedback_positive',
+  'feedback_negative',
+  'rating_sum',
+  'rating_count',
+] as const;
+export type FactColumn = (typeof FACT_COLUMNS)[number];
+export type FactSums = Record<FactColumn, number>;
+
+/** `coalesce(sum(c), 0)::float8 AS c` for each column: sums arrive as JS numbers. */
+export function sums(columns: readonly string[]): Fragment {
+  return sql.unsafe(columns.map((c) => `coalesce(sum(${c}), 0)::float8 AS ${c}`).join(', '));
+}
+
+export function avatarCondition(avatarId: string | null | undefined): Fragment {
+  return avatarId ? sql`AND avatar_id = ${avatarId}` : sql``;
+}
+
+/**
+ * Which rows to read: one avatar's, or all of them — summed (the daily tables' all-avatars row, '') or
+ * `perAvatar` (each avatar's own rows, to group by avatar).
+ */
+export type Scope = { avatarId?: string | null; perAvatar?: boolean };
+
+function dailyScope({ avatarId, perAvatar }: Scope): Fragment {
+  if (avatarId) return sql`AND avatar_id = ${avatarId}`;
+  return perAvatar ? sql`AND avatar_id <> ''` : sql`AND avatar_id = ''`;
+}
+
+/**
+ * `(SELECT day, <columns> FROM daily … UNION ALL SELECT day, <columns> FROM hourly …)` for the plan,
+ * filtered on the workspace (always first), the scope and `where` (a fragment starting with AND).
+ */
+export function tierRows(
+  workspaceId: string,
+  plan: RangePlan,
+  scope: Scope,
+  tier: Tier,
+  columns: readonly string[],
+  where: Fragment = sql``,
+): Fragment {
+  const list = sql.unsafe(columns.join(', '));
+  const parts: Fragment[] = [];
+  if (plan.days) {
+    parts.push(sql`
+      SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
+      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${plan.days.first}::date AND ${plan.days.last}::date ${dailyScope(scope)} ${where}`);
+  }
+  for (const span of plan.hourSpans) {
+    parts.push(sql`
+      SELECT (bucket AT TIME ZONE ${plan.workspaceTimezone})::date::text AS day, ${list} FROM ${sql(tier.hourly)}
+      WHERE workspace_id = ${workspaceId} AND bucket >= ${span.start} AND bucket < ${span.end} ${avatarCondition(scope.avatarId)} ${where}`);
+  }
+  if (parts.length === 0) parts.push(sql`SELECT NULL::text AS day, ${list} FROM ${sql(tier.daily)} WHERE false`);
+  return sql`(${parts.reduce((all, part) => sql`${all} UNION ALL ${part}`)})`;
+}

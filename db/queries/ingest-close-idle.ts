@@ -1,0 +1,39 @@
+/** Ends idle conversations set-wise, with their rollup facts, one chunk per statement. */
+import { sql } from '../index';
+
+/**
+ * Closes up to `limit` active conversations (any workspace) idle longer than their workspace's
+ * inactivity timeout, with ended_at = last_activity_at, and adds them to the ended/duration rollups in
+ * the hour they started. Rows another transaction holds are skipped (they are being written to).
+ * `workspaceId` limits the sweep to one workspace.
+ */
+export async function closeIdleConversationsChunk(now: Date, limit: number, workspaceId: string | null = null): Promise<number> {
+  const [row] = await sql<{ closed: number }[]>`
+    WITH due AS (
+      SELECT c.workspace_id, c.id
+      FROM conversations c JOIN workspaces w ON w.id = c.workspace_id
+      WHERE c.status = 'active' AND (${workspaceId}::uuid IS NULL OR c.workspace_id = ${workspaceId}::uuid)
+        AND c.last_activity_at < ${now}::timestamptz - make_interval(mins => w.inactivity_timeout_minutes)
+      ORDER BY c.workspace_id, c.id
+      LIMIT ${limit}
+      FOR UPDATE OF c SKIP LOCKED
+    ), closed AS (
+      UPDATE conversations c
+      SET status = 'ended', end_reason = 'inactivity', ended_at = greatest(c.last_activity_at, c.started_at), updated_at = now()
+      FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
+      RETURNING c.workspace_id, c.avatar_id, c.started_at, c.ended_at, c.message_count
+    ), facts AS (
+      SELECT workspace_id, date_trunc('hour', started_at, 'UTC') AS bucket, avatar_id, count(*)::int AS ended,
+        sum(extract(epoch FROM ended_at - started_at))::float8 AS seconds
+      FROM closed WHERE message_count > 0
+      GROUP BY 1, 2, 3
+    ), rolled AS (
+      INSERT INTO rollup_hourly AS r (workspace_id, bucket, avatar_id, ended_conversations, duration_sum_s)
+      SELECT workspace_id, bucket, avatar_id, ended, seconds FROM facts ORDER BY 1, 2, 3
+      ON CONFLICT (workspace_id, bucket, avatar_id) DO UPDATE SET
+        ended_conversations = r.ended_conversations + EXCLUDED.ended_conversations,
+        duration_sum_s = r.duration_sum_s + EXCLUDED.duration_sum_s
+    )
+    SELECT count(*)::int AS closed FROM closed`;
+  return row?.closed ?? 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * Applies validated ingest items in one transaction with a small, constant number of set-based
+ * statements: lock existing conversations → insert new ones complete → insert messages, actions and
+ * events → fix response times around late messages → compute states in memory → write conversations and
+ * rollup deltas. Concurrent batches lock rows in key order, so they wait for each other, never deadlock.
+ */
+import type { TransactionSql } from 'postgres';
+import { sql } from '@/db';
+import { ingestRecompute } from '@/db/queries/ingest-recompute';
+import { ingestRollups } from '@/db/queries/ingest-rollups';
+import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
+import { notFound } from '@/lib/api/errors';
+import { moveStoredFacts } from './adopt-avatar';
+import { conversationSentiment } from './conversation-state';
+import { rowToState } from './conversation-row';
+import { buildNewConversations, ConversationCreatedConcurrently } from './new-conversations';
+import { actionKey, eventKey, messageKey, planItems } from './plan';
+import { assignBatchResponseTimes, prepareItems, UNKNOWN_AVATAR, type PreparedItem, type StoredPredecessor } from './prepare';
+import { RollupDeltas } from './rollup-deltas';
+import { finishDerivedFields, runStatePass, type ConversationEntry, type Inserted } from './state-pass';
+import type { ConversationState, IngestItem, ItemOutcome } from './types';
+
+export type ApplyOptions = {
+  /** The time the request arrived: the default for items without their own time. */
+  receivedAt?: Date;
+  /** Record each item's `key` and status in idempotency_keys (batch item ids), in the same transaction. */
+  recordKeys?: boolean;
+};
+
+export type ApplyResult = { outcomes: ItemOutcome[]; conversations: Map<string, ConversationState> };
+
+export const IDEMPOTENCY_PREFIX = 'batch:';
+const ATTEMPTS = 5;
+
+export async function applyIngestItems(workspaceId: string, items: IngestItem[], options: ApplyOptions = {}): Promise<ApplyResult> {
+  if (items.length === 0) return { outcomes: [], conversations: new Map() };
+  const prepared = prepareItems(items, options.receivedAt ?? new Date());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sql.begin((tx) => applyInTransaction(tx, workspaceId, items, prepared, options));
+    } catch (error) {
+      // A conversation created by a concurrent batch is seen as existing on the next attempt. Lock order
+      // makes deadlocks unexpected, but a retry still beats failing a client's batch.
+      const code = (error as { code?: string }).code;
+      const retryable = error instanceof ConversationCreatedConcurrently || code === '40P01' || code === '40001';
+      if (!retryable || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function applyInTransaction(
+  tx: TransactionSql,
+  workspaceId: string,
+  items: IngestItem[],
+  prepared: PreparedItem[],
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const writes = ingestWrites(tx);
+  const recompute = ingestRecompute(tx);
+  const rollups = ingestRollups(tx);
+
+  const escalationNames = await writes.escalationToolNames(workspaceId);
+  if (!escalationNames) throw notFound('Workspace');
+  const plan = planItems(prepared, escalationNames);
+
+  // 1. Lock the conversations that exist; create the others with their final state.
+  const rows = plan.firstItems.size ? await writes.lockConversations(workspaceId, [...plan.firstItems.keys()]) : [];
+  const existing = new Map<string, ConversationEntry>();
+  for (const row of rows) {
+    const before = rowToState(row);
+    existing.set(row.id, { before, state: { ...before }, creator: null });
+  }
+  const fresh = await buildNewConversations(prepared, plan, new Set(existing.keys()));
+  const created = await writes.insertConversations(workspaceId, [...fresh.entries.values()].map((e) => conversationRecord(e.state, conversationSentiment(e.state))));
+  if (created.length !== fresh.entries.size) throw new ConversationCreatedConcurrently();
+  const entries = new Map([...existing, ...fresh.entries]);
+
+  // 2. Before inserting: the stored facts of conversations whose `unknown` avatar a get-or-create now names
+  // (they move to that avatar), and the stored message before each conversation's incoming ones.
+  const naming = new Set(prepared.flatMap((i) => (i.type === 'conversation' && i.body.avatarId !== UNKNOWN_AVATAR ? [i.conversationId] : [])));
+  const adopting = [...existing.values()].filter((e) => e.before!.avatarId === UNKNOWN_AVATAR && naming.has(e.state.id)).map((e) => e.state.id);
+  const withStored = [...plan.earliestMessage].filter(([id]) => (existing.get(id)?.before?.messageCount ?? 0) > 0);
+  const [storedMessageFacts, storedToolFacts, neighbours] = await Promise.all([
+    recompute.messageFacts(workspaceId, adopting),
+    recompute.toolFacts(workspaceId, adopting),
+    recompute.storedNeighbours(workspaceId, withStored.map(([c, t]) => ({ c, from_t: t }))),
+  ]);
+  // Messages that append to their conversation get their response times here; those interleaving with
+  // stored ones (or replaying stored ids) are recomputed in SQL after the insert.
+  const predecessors = new Map<string, StoredPredecessor>();
+  const interleaved = new Set<string>();
+  for (const n of neighbours) {
+    if (n.last_at && n.last_at.getTime() >= plan.earliestMessage.get(n.c)!.getTime()) interleaved.add(n.c);
+    else if (n.prev_at && n.prev_role) predecessors.set(n.c, { role: n.prev_role, createdAt: n.prev_at });
+  }
+  assignBatchResponseTimes(plan.messages, predecessors);
+
+  // 3. Insert messages, actions and events; ON CONFLICT DO NOTHING tells which ones are new.
+  const [messageRows, actionRows, eventRows] = await Promise.all([
+    writes.insertMessages(workspaceId, plan.messages),
+    writes.insertActions(workspaceId, plan.actions),
+    writes.insertEvents(workspaceId, plan.events),
+  ]);
+  const inserted: Inserted = {
+    messages: new Set(messageRows.map((r) => messageKey(r.conversation_id, r.id))),
+    actions: new Set(actionRows.map((r) => actionKey(r.conversation_id, r.id))),
+    events: new Set(eventRows.map((r) => eventKey(r.id))),
+    firstIndex: plan.firstIndex,
+  };
+  const newMessages = plan.messages.filter((m) => inserted.messages.has(messageKey(m.conversationId, m.id)));
+  const newActions = plan.actions.filter((a) => inserted.actions.has(actionKey(a.conversationId, a.id)));
+  for (const m of plan.messages) {
+    if (inserted.messages.has(messageKey(m.conversationId, m.id))) continue;
+    // Rows without their conversation would break the counters; erasure removes them together.
+    if (fresh.entries.has(m.conversationId)) throw new Error(`Stored message ${m.id} of missing conversation ${m.conversationId}`);
+    interleaved.add(m.conversationId);
+  }
+
+  // 4. Response times around interleaved messages, and the earliest user message where an older one arrived.
+  const olderUserMessage = newMessages.filter((m) => {
+    const before = existing.get(m.conversationId)?.before;
+    return m.role === 'user' && before?.firstUserMessage && m.createdAt.getTime() <= before.lastActivityAt.getTime();
+  });
+  const [responseTimeChanges, firstUserRows] = await Promise.all([
+    recompute.recomputeResponseTimes(
+      workspaceId,
+      newMessages.filter((m) => interleaved.has(m.conversationId)).map((m) => ({ c: m.conversationId, t: m.createdAt })),
+    ),
+    recompute.firstUserMessages(workspaceId, [...new Set(olderUserMessage.map((m) => m.conversationId))]),
+  ]);
+
+  // 5. The existing conversations' new states, item by item in input order.
+  const rest = prepared.filter((i) => !fresh.outcomes.has(i.index));
+  const restOutcomes = new Map(runStatePass(rest, existing, inserted).map((o, k) => [rest[k].index, o]));
+  const outcomes = prepared.map((i) => fresh.outcomes.get(i.index) ?? restOutcomes.get(i.index)!);
+  await finishDerivedFields(
+    existing,
+    newMessages.filter((m) => existing.has(m.conversationId)),
+    new Map(firstUserRows.map((r) => [r.conversation_id, r.content])),
+  );
+
+  // 6. Rollup deltas and the writes.
+  const deltas = new RollupDeltas();
+  const changed: ConversationEntry[] = [];
+  const avatars = new Set<string>();
+  for (const entry of fresh.entries.values()) {
+    deltas.changeConversation(null, entry.state);
+    avatars.add(entry.state.avatarId);
+  }
+  for (const entry of existing.values()) {
+    if (JSON.stringify(conversationRecord(entry.before!, null)) === JSON.stringify(conversationRecord(entry.state, null))) continue;
+    changed.push(entry);
+    deltas.changeConversation(entry.before, entry.state);
+    if (entry.before!.avatarId !== entry.state.avatarId) avatars.add(entry.state.avatarId);
+  }
+  const avatarOf = (conversationId: string) => entries.get(conversationId)!.state.avatarId;
+  for (const m of newMessages) deltas.addMessage(m, avatarOf(m.conversationId));
+  for (const a of newActions) deltas.addAction(a, avatarOf(a.conversationId));
+  for (const r of responseTimeChanges) deltas.changeResponseTime(r.created_at, avatarOf(r.conversation_id), r.old_rt, r.new_rt);
+  moveStoredFacts(deltas, entries, storedMessageFacts, storedToolFacts);
+  for (const e of plan.events) if (e.avatarId) avatars.add(e.avatarId);
+
+  const keys = options.recordKeys
+    ? outcomes.flatMap((o, i) => (items[i].key ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
+    : [];
+  await Promise.all([
+    writes.insertAvatars(workspaceId, [...avatars]),
+    writes.updateConversations(workspaceId, changed.map((e) => conversationRecord(e.state, conversationSentiment(e.state)))),
+    rollups.addHourly(workspaceId, deltas.hourlyRows()),
+    rollups.addDimensions(workspaceId, deltas.dimensionRows()),
+    rollups.addTools(workspaceId, deltas.toolRows()),
+    rollups.addCustomers(workspaceId, deltas.customerRows()),
+    rollups.removeOrphanCustomers(workspaceId, deltas.leftCustomerRows()),
+    writes.recordIdempotencyKeys(workspaceId, keys),
+  ]);
+  return { outcomes, conversations: new Map([...entries].map(([id, e]) => [id, e.state])) };
+}

@@ -1,0 +1,32 @@
+/**
+ * The background worker: registers Confab's queues and schedules on pg-boss and processes them.
+ * It runs inside `npm start` by default, or alone as `npm run worker`; several may run at once.
+ */
+import type PgBoss from 'pg-boss';
+import { closeIdleConversations } from '@/lib/ingest/close-idle';
+import { createBoss } from './boss';
+
+export const QUEUES = { closeIdle: 'close-idle-conversations' } as const;
+
+export type Worker = { boss: PgBoss; stop: () => Promise<void> };
+
+export async function startWorker(log: (line: string) => void = () => {}): Promise<Worker> {
+  const { boss, close } = createBoss();
+  await boss.start();
+
+  // Every minute; a singleton queue so several workers never close the same conversations twice at once.
+  await boss.createQueue(QUEUES.closeIdle, { name: QUEUES.closeIdle, policy: 'singleton' });
+  await boss.schedule(QUEUES.closeIdle, '* * * * *');
+  await boss.work(QUEUES.closeIdle, { pollingIntervalSeconds: 10 }, async () => {
+    const closed = await closeIdleConversations();
+    if (closed > 0) log(`closed ${closed} idle conversation(s)`);
+  });
+
+  return {
+    boss,
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await close();
+    },
+  };
+}

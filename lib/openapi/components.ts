@@ -1,0 +1,68 @@
+/**
+ * Every zod schema the document names under components.schemas. Request bodies are the handlers' own
+ * schemas; the few compositions below only combine them (never restate a field) for documentation.
+ */
+import { z } from 'zod';
+import {
+  actionBodySchema,
+  BATCH_ITEM_TYPES,
+  batchBodySchemas,
+  batchItemSchema,
+  conversationBodySchema,
+  endBodySchema,
+  eventBodySchema,
+  MAX_BATCH_ITEMS,
+  messageBodySchema,
+  messageListBodySchema,
+  type BatchItemType,
+} from '@/lib/ingest/schemas';
+import * as responses from './responses';
+import * as transcripts from './transcript-responses';
+
+/** A batch item with its `body` typed by `type`: the envelope of batchItemSchema around batchBodySchemas. */
+const batchItemOf = <T extends BatchItemType>(type: T) =>
+  batchItemSchema.extend({ type: z.literal(type), body: batchBodySchemas[type] });
+
+const batchItemVariants = BATCH_ITEM_TYPES.map(batchItemOf);
+
+/** What `POST /v1/batch` accepts item by item (the handler validates each item on its own, so one bad item never sinks the rest). */
+export const batchRequestDocSchema = z.object({
+  batch: z.array(z.discriminatedUnion('type', batchItemVariants as [(typeof batchItemVariants)[number], ...(typeof batchItemVariants)[number][]])).max(MAX_BATCH_ITEMS),
+});
+
+/** `POST /v1/conversations/{id}/messages` takes one message or a list. */
+export const messageRequestSchema = z.union([messageBodySchema, messageListBodySchema]);
+
+export const componentSchemas = {
+  ConversationBody: conversationBodySchema,
+  MessageBody: messageBodySchema,
+  MessageListBody: messageListBodySchema,
+  MessageRequest: messageRequestSchema,
+  ActionBody: actionBodySchema,
+  EndBody: endBodySchema,
+  EventBody: eventBodySchema,
+  BatchMessageBody: batchBodySchemas.message,
+  BatchActionBody: batchBodySchemas.action,
+  BatchEndBody: batchBodySchemas['conversation.end'],
+  BatchRequest: batchRequestDocSchema,
+  Error: responses.errorResponseSchema,
+  Conversation: responses.conversationSchema,
+  Message: responses.messageSchema,
+  MessageList: responses.messageListSchema,
+  MessageResponse: responses.messageResponseSchema,
+  Action: responses.actionSchema,
+  Event: responses.eventSchema,
+  BatchResult: responses.batchResultSchema,
+  Overview: responses.overviewResponseSchema,
+  AvatarOverview: responses.avatarOverviewResponseSchema,
+  TimeSeries: responses.timeSeriesResponseSchema,
+  PeakHours: responses.peakHoursResponseSchema,
+  Breakdown: responses.breakdownResponseSchema,
+  ToolUsage: responses.toolUsageResponseSchema,
+  Sentiment: responses.sentimentResponseSchema,
+  ConversationPage: transcripts.conversationPageSchema,
+  Transcript: transcripts.transcriptSchema,
+  ErasedCustomer: transcripts.erasedCustomerSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type SchemaName = keyof typeof componentSchemas;

@@ -1,0 +1,20 @@
+/**
+ * Every documented operation, in the order the docs show them. A new endpoint is one more entry
+ * (usually in an `endpoints/<area>.ts` list spread here); the document, `/v1/openapi.json` and
+ * `/docs/api` pick it up, and the test checks that each route file under app/v1 has one.
+ */
+import { analyticsEndpoints } from './endpoints/analytics';
+import { ingestEndpoints } from './endpoints/ingest';
+import { transcriptEndpoints } from './endpoints/transcripts';
+import type { Endpoint } from './types';
+
+export const tags: { name: string; description: string }[] = [
+  { name: 'Conversations', description: 'Start, initialize and end conversations. Every write is idempotent by your ids.' },
+  { name: 'Messages and actions', description: 'What was said in a conversation, and the tools the avatar called.' },
+  { name: 'Events', description: 'Custom analytics events.' },
+  { name: 'Batch', description: 'Any mix of the above in one request — the efficient way to send data.' },
+  { name: 'Analytics', description: 'The dashboard’s numbers, as JSON. Ranges are read in the workspace timezone.' },
+  { name: 'Transcripts', description: 'Read, export and erase conversations.' },
+];
+
+export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints];

@@ -1,0 +1,88 @@
+/**
+ * `npm run bench -- analytics [--iterations N] [--scale F]`
+ * Seeds two fresh workspaces set-wise in SQL — 1,000,000 conversations / 10,000,000 messages over 90 days
+ * for 20 avatars, and one tenth of that (times F) — then times every analytics function and endpoint on
+ * both, interleaved so that both sizes see the same machine load, and prints p50/p95 and the full/tenth
+ * ratio against the targets (p95 ≤ 150 ms at full size, full ≤ 2× tenth).
+ */
+import { parseArgs } from 'node:util';
+import { closeDb } from '@/db';
+import { migrateDatabase } from '@/db/migrate';
+import { percentile, requireDatabaseUrl } from './_stats';
+import { ENDPOINT_CASES, LIB_CASES, type BenchCase, type BenchTarget } from './analytics-cases';
+import { createBenchWorkspace } from './analytics-setup';
+
+const { values } = parseArgs({ options: { iterations: { type: 'string' }, scale: { type: 'string' } } });
+const iterations = Number(values.iterations ?? 30);
+const scale = Number(values.scale ?? 1);
+const TARGET_P95_MS = 150;
+const TARGET_RATIO = 2;
+const log = (line: string) => console.log(line);
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+type Row = { name: string; full: number[]; tenth: number[] };
+
+async function measure(cases: BenchCase[], full: BenchTarget, tenth: BenchTarget): Promise<Row[]> {
+  const rows = cases.map((c) => ({ name: c.name, full: [] as number[], tenth: [] as number[] }));
+  for (const c of cases) for (const t of [full, tenth]) await c.run(t); // warm-up: module loading, plan caches
+  for (let i = 0; i < iterations; i++) {
+    for (const [k, c] of cases.entries()) {
+      const [a, b] = i % 2 === 0 ? [full, tenth] : [tenth, full];
+      const ta = await time(() => c.run(a));
+      const tb = await time(() => c.run(b));
+      rows[k].full.push(a === full ? ta : tb);
+      rows[k].tenth.push(a === full ? tb : ta);
+    }
+  }
+  return rows;
+}
+
+function report(title: string, rows: Row[]): boolean {
+  const pad = (s: string, n: number) => s.padStart(n);
+  log(`\n${title} (${iterations} runs each, ms)`);
+  log(`${'case'.padEnd(58)}${pad('full p50', 10)}${pad('full p95', 10)}${pad('1/10 p50', 10)}${pad('1/10 p95', 10)}${pad('ratio p50', 11)}${pad('ratio p95', 11)}  verdict`);
+  let ok = true;
+  for (const r of rows) {
+    const [f50, f95, t50, t95] = [percentile(r.full, 50), percentile(r.full, 95), percentile(r.tenth, 50), percentile(r.tenth, 95)];
+    const pass = f95 <= TARGET_P95_MS && f50 / t50 <= TARGET_RATIO;
+    const isPageData = r.name.startsWith('benchOverviewData');
+    if (!isPageData) ok &&= pass;
+    log(
+      `${r.name.padEnd(58)}${pad(f50.toFixed(1), 10)}${pad(f95.toFixed(1), 10)}${pad(t50.toFixed(1), 10)}${pad(t95.toFixed(1), 10)}` +
+        `${pad((f50 / t50).toFixed(2), 11)}${pad((f95 / t95).toFixed(2), 11)}  ${isPageData ? '(page, info)' : pass ? 'ok' : 'MISSED'}`,
+    );
+  }
+  return ok;
+}
+
+async function main() {
+  requireDatabaseUrl();
+  process.env.API_RATE_LIMIT_PER_SECOND ??= '1000000';
+  await migrateDatabase();
+  const end = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const full = { conversations: Math.round(1_000_000 * scale), messages: Math.round(10_000_000 * scale), days: 90, avatars: 20 };
+  const tenth = { ...full, conversations: Math.round(full.conversations / 10), messages: Math.round(full.messages / 10) };
+
+  log(`seeding ${full.conversations} conversations / ${full.messages} messages, then ${tenth.conversations} / ${tenth.messages}`);
+  const big = await createBenchWorkspace('Analytics benchmark (full)', full, end, log);
+  log(`  full size seeded in ${big.seconds.toFixed(0)} s`);
+  const small = await createBenchWorkspace('Analytics benchmark (tenth)', tenth, end, log);
+  log(`  tenth size seeded in ${small.seconds.toFixed(0)} s`);
+
+  const libOk = report('lib/analytics functions', await measure(LIB_CASES, big, small));
+  const apiOk = report('/v1 endpoints (route handlers, real read key)', await measure(ENDPOINT_CASES, big, small));
+  log(`\ntargets (p95 ≤ ${TARGET_P95_MS} ms at full size, full p50 ≤ ${TARGET_RATIO}× tenth p50): ${libOk && apiOk ? 'all met' : 'NOT all met'}`);
+  log(`workspaces kept for inspection: full ${big.id}, tenth ${small.id}`);
+  await closeDb();
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await closeDb();
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/** Builds requests for calling /v1 route handlers directly in tests. */
+import { NextRequest } from 'next/server';
+
+export type RequestOptions = { key?: string | null; raw?: string | Buffer<ArrayBuffer>; headers?: Record<string, string> };
+
+export function apiRequest(path: string, body: unknown, options: RequestOptions = {}): NextRequest {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  const payload = options.raw ?? JSON.stringify(body);
+  return new NextRequest(`http://test${path}`, { method: 'POST', headers, body: payload });
+}
+
+export const routeParams = <P>(params: P) => ({ params: Promise.resolve(params) });
+export const noParams = routeParams({} as Record<string, never>);
