@@ -490,7 +490,8 @@ export const rollupCustomers = pgTable(
 // The tables below are kept by database triggers (migration 0003_analytics_triggers.sql), not by the ingest
 // code: daily tiers follow the hourly rollups, conversation-level facts are folded in at commit. A `day` is
 // the local date in the workspace timezone of a UTC hour's start; changing the timezone rebuilds them.
-// Daily tables hold a row per avatar and one for all avatars together (avatar_id '', never a real id).
+// Daily tables hold the figures of all avatars together under avatar_id '' (never a real id); rollup_daily
+// also one row per avatar. One avatar's dimensions, tools and sources are read from the hourly tables.
 
 const localDay = () => date('day', { mode: 'string' }).notNull();
 
@@ -527,7 +528,7 @@ export const rollupDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.avatarId] })],
 );
 
-/** rollup_dimensions summed per local day. */
+/** rollup_dimensions summed per local day, all avatars together (avatar_id ''). */
 export const rollupDimensionsDaily = pgTable(
   'rollup_dimensions_daily',
   {
@@ -541,7 +542,7 @@ export const rollupDimensionsDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.avatarId, t.value] })],
 );
 
-/** rollup_tools summed per local day. */
+/** rollup_tools summed per local day, all avatars together (avatar_id ''). */
 export const rollupToolsDaily = pgTable(
   'rollup_tools_daily',
   {
@@ -576,6 +577,7 @@ export const rollupSources = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.bucket, t.avatarId, t.source] })],
 );
 
+/** rollup_sources summed per local day, all avatars together (avatar_id ''). */
 export const rollupSourcesDaily = pgTable(
   'rollup_sources_daily',
   { workspaceId: workspaceRef(), day: localDay(), avatarId: text('avatar_id').notNull(), ...sourceFacts() },
@@ -598,6 +600,22 @@ export const rollupCustomerReturns = pgTable(
     customers: integer('customers').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.avatarId, t.day, t.gapDays] })],
+);
+
+/**
+ * The same chains per UTC hour, all avatars together (avatar_id ''), for unique users over periods of up
+ * to 48 hours: gap_hours is the hours since the customer's previous hour with a conversation, capped at 49.
+ */
+export const rollupCustomerHours = pgTable(
+  'rollup_customer_hours',
+  {
+    workspaceId: workspaceRef(),
+    avatarId: text('avatar_id').notNull(),
+    hour: ts('hour').notNull(),
+    gapHours: smallint('gap_hours').notNull(),
+    customers: integer('customers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.avatarId, t.hour, t.gapHours] })],
 );
 
 /**

@@ -12,6 +12,7 @@ const TABLES = {
   rollup_sources: ['bucket', 'avatar_id', 'source'],
   rollup_sources_daily: ['day', 'avatar_id', 'source'],
   rollup_customer_returns: ['avatar_id', 'day', 'gap_days'],
+  rollup_customer_hours: ['avatar_id', 'hour', 'gap_hours'],
 } as const;
 
 type Rows = Map<string, Record<string, number>>;

@@ -18,6 +18,15 @@ CREATE TABLE "analytics_pending" (
 	CONSTRAINT "analytics_pending_txid_workspace_id_conversation_id_pk" PRIMARY KEY("txid","workspace_id","conversation_id")
 );
 --> statement-breakpoint
+CREATE TABLE "rollup_customer_hours" (
+	"workspace_id" uuid NOT NULL,
+	"avatar_id" text NOT NULL,
+	"hour" timestamp with time zone NOT NULL,
+	"gap_hours" smallint NOT NULL,
+	"customers" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rollup_customer_hours_workspace_id_avatar_id_hour_gap_hours_pk" PRIMARY KEY("workspace_id","avatar_id","hour","gap_hours")
+);
+--> statement-breakpoint
 CREATE TABLE "rollup_customer_returns" (
 	"workspace_id" uuid NOT NULL,
 	"avatar_id" text NOT NULL,
@@ -106,6 +115,7 @@ CREATE TABLE "rollup_tools_daily" (
 	CONSTRAINT "rollup_tools_daily_workspace_id_day_avatar_id_tool_name_pk" PRIMARY KEY("workspace_id","day","avatar_id","tool_name")
 );
 --> statement-breakpoint
+ALTER TABLE "rollup_customer_hours" ADD CONSTRAINT "rollup_customer_hours_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_customer_returns" ADD CONSTRAINT "rollup_customer_returns_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_daily" ADD CONSTRAINT "rollup_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_dimensions_daily" ADD CONSTRAINT "rollup_dimensions_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

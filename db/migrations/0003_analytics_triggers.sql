@@ -1,8 +1,8 @@
 -- Analytics rollups kept by triggers (tables in db/schema.ts, section "analytics rollups").
 --  * rollup_daily / rollup_dimensions_daily / rollup_tools_daily follow rollup_hourly / rollup_dimensions /
 --    rollup_tools through statement-level triggers: each statement's net change, summed per local day of
---    the workspace timezone (the day in which the UTC hour starts), per avatar and for all avatars
---    (avatar_id ''), so that a workspace-wide read costs one row per day and value.
+--    the workspace timezone (the day in which the UTC hour starts), for all avatars together (avatar_id ''),
+--    so that a workspace-wide read costs one row per day (and value); rollup_daily also per avatar.
 --  * rollup_sources(_daily) and rollup_customer_returns need conversation-level facts: statement triggers on
 --    conversations record each changed conversation's state before the transaction in analytics_pending,
 --    and a deferred trigger folds the transaction's net change in at commit, so the hot rollup rows are
@@ -14,85 +14,87 @@ ALTER TABLE "analytics_pending" SET UNLOGGED;
 --> statement-breakpoint
 ALTER TABLE "analytics_flush" SET UNLOGGED;
 --> statement-breakpoint
+-- Shared workspace locks, in key order (analytics_rebuild takes the exclusive one).
+CREATE FUNCTION analytics_lock_workspaces_shared(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM count(pg_advisory_xact_lock_shared(1129270849, hashtext(w::text))) FROM (SELECT DISTINCT unnest(ids) AS w ORDER BY 1) x;
+END
+$fn$;
+--> statement-breakpoint
+-- One statement-level trigger function for the three hourly rollups: the statement's net change (new rows
+-- minus old rows) summed per local day, into the daily table named by the trigger's arguments:
+-- (target table, key columns besides workspace_id/day/avatar_id, value columns, 'per_avatar' or 'all').
+-- rollup_daily keeps a row per avatar and one for all avatars (''); the dimension and tool tables only the
+-- all-avatars row (one avatar's figures are read from the hourly table, which is small per avatar).
 CREATE FUNCTION analytics_roll_up_daily() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   target text := TG_ARGV[0];
-  keys text[] := string_to_array(TG_ARGV[1], ',');
-  conflict text := TG_ARGV[2];
-  vals text[] := string_to_array(TG_ARGV[3], ',');
-  key_list text := array_to_string(keys, ', ');
-  plus text := array_to_string(vals, ', ');
-  minus text := (SELECT string_agg(format('-%1$I AS %1$I', v), ', ') FROM unnest(vals) v);
+  keys text[] := string_to_array(nullif(TG_ARGV[1], ''), ',');
+  vals text[] := string_to_array(TG_ARGV[2], ',');
+  scopes text := CASE WHEN TG_ARGV[3] = 'per_avatar' THEN '(d.avatar_id), ('''')' ELSE '('''')' END;
+  key_list text := coalesce(array_to_string(keys, ', ') || ', ', '');
   src text;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
-    src := format('SELECT workspace_id, bucket, %s, %s FROM old_rows', key_list, minus);
+    src := format('SELECT -1 AS sign, * FROM old_rows');
   ELSIF TG_OP = 'INSERT' THEN
     IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
-    src := format('SELECT workspace_id, bucket, %s, %s FROM new_rows', key_list, plus);
+    src := 'SELECT 1 AS sign, * FROM new_rows';
   ELSE
     IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
-    src := format('SELECT workspace_id, bucket, %1$s, %2$s FROM new_rows UNION ALL SELECT workspace_id, bucket, %1$s, %3$s FROM old_rows',
-      key_list, plus, minus);
+    src := 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows';
   END IF;
-  EXECUTE format('SELECT count(pg_advisory_xact_lock_shared(1129270849, hashtext(w::text)))
-    FROM (SELECT DISTINCT workspace_id AS w FROM (%s) s ORDER BY 1) x', src);
+  EXECUTE format('SELECT analytics_lock_workspaces_shared(ARRAY(SELECT workspace_id FROM (%s) s))', src);
   EXECUTE format(
-    'INSERT INTO %1$I AS t (workspace_id, day, %2$s, %3$s)
-     SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date AS day, %4$s, %5$s
+    'INSERT INTO %1$I AS t (workspace_id, day, %2$savatar_id, %3$s)
+     SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, %4$ss.avatar_id, %5$s
      FROM (%6$s) d JOIN workspaces w ON w.id = d.workspace_id
-     CROSS JOIN LATERAL (VALUES (d.avatar_id), ('''')) AS s(avatar_id)
-     GROUP BY d.workspace_id, 2, %4$s
-     HAVING %7$s
-     ORDER BY %8$s
-     ON CONFLICT (%8$s) DO UPDATE SET %9$s',
-    target, key_list, plus,
-    (SELECT string_agg(CASE WHEN k = 'avatar_id' THEN 's.avatar_id' ELSE 'd.' || k END, ', ') FROM unnest(keys) k),
-    (SELECT string_agg(format('sum(d.%1$I) AS %1$I', v), ', ') FROM unnest(vals) v),
-    src,
-    (SELECT string_agg(format('sum(d.%I) <> 0', v), ' OR ') FROM unnest(vals) v),
-    conflict,
+     CROSS JOIN LATERAL (VALUES %7$s) AS s(avatar_id)
+     GROUP BY d.workspace_id, 2, %4$ss.avatar_id
+     HAVING %8$s
+     ORDER BY 1, %9$s
+     ON CONFLICT (%10$s) DO UPDATE SET %11$s',
+    target, key_list, array_to_string(vals, ', '),
+    (SELECT coalesce(string_agg('d.' || k, ', ') || ', ', '') FROM unnest(keys) k),
+    (SELECT string_agg(format('sum(d.sign * d.%I)', v), ', ') FROM unnest(vals) v),
+    src, scopes,
+    (SELECT string_agg(format('sum(d.sign * d.%I) <> 0', v), ' OR ') FROM unnest(vals) v),
+    -- Rows are written in primary-key order (see the table definitions) so that writers never deadlock.
+    CASE target WHEN 'rollup_dimensions_daily' THEN '3, 2, 5, 4' WHEN 'rollup_tools_daily' THEN '2, 4, 3' ELSE '2, 3' END,
+    CASE target WHEN 'rollup_dimensions_daily' THEN 'workspace_id, dimension, day, avatar_id, value'
+      WHEN 'rollup_tools_daily' THEN 'workspace_id, day, avatar_id, tool_name' ELSE 'workspace_id, day, avatar_id' END,
     (SELECT string_agg(format('%1$I = t.%1$I + EXCLUDED.%1$I', v), ', ') FROM unnest(vals) v));
   RETURN NULL;
 END
 $fn$;
 --> statement-breakpoint
 CREATE TRIGGER rollup_hourly_daily_insert AFTER INSERT ON rollup_hourly REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
-  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', '', 'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count', 'per_avatar');
 --> statement-breakpoint
 CREATE TRIGGER rollup_hourly_daily_update AFTER UPDATE ON rollup_hourly REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
-  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', '', 'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count', 'per_avatar');
 --> statement-breakpoint
 CREATE TRIGGER rollup_hourly_daily_delete AFTER DELETE ON rollup_hourly REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', 'avatar_id', 'workspace_id,day,avatar_id',
-  'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', '', 'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count', 'per_avatar');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_insert AFTER INSERT ON rollup_dimensions REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
-  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_update AFTER UPDATE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
-  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_delete AFTER DELETE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,avatar_id,value',
-  'workspace_id,dimension,day,avatar_id,value', 'conversations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_insert AFTER INSERT ON rollup_tools REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
-  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_update AFTER UPDATE ON rollup_tools REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
-  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_delete AFTER DELETE ON rollup_tools REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'avatar_id,tool_name',
-  'workspace_id,day,avatar_id,tool_name', 'calls,duration_sum_ms,duration_count,escalations');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
 --> statement-breakpoint
 -- Records the pre-transaction state of each conversation whose analytics facts change (the first record
 -- of a conversation in a transaction wins), and schedules the commit-time flush once per transaction.
@@ -138,10 +140,12 @@ CREATE TRIGGER conversations_analytics_delete AFTER DELETE ON conversations REFE
 --> statement-breakpoint
 -- Source facts of conversations: `sign` rows (+1 current state, -1 pre-transaction state) in, sums per
 -- (workspace, UTC hour of started_at, avatar, source) out. Shared by the flush and the rebuild.
-CREATE FUNCTION analytics_source_deltas(tx bigint, ws uuid) RETURNS TABLE (
+CREATE TYPE analytics_source_delta AS (
   workspace_id uuid, bucket timestamptz, avatar_id text, source text, conversations bigint, positive bigint, neutral bigint,
   negative bigint, score_sum float8, feedback_neutral bigint
-) LANGUAGE sql STABLE AS $fn$
+);
+--> statement-breakpoint
+CREATE FUNCTION analytics_source_deltas(tx bigint, ws uuid) RETURNS SETOF analytics_source_delta LANGUAGE sql STABLE AS $fn$
   WITH p AS (
     SELECT p.* FROM analytics_pending p WHERE tx IS NOT NULL AND p.txid = tx AND EXISTS (SELECT 1 FROM workspaces w WHERE w.id = p.workspace_id)
   ), facts AS (
@@ -162,10 +166,10 @@ CREATE FUNCTION analytics_source_deltas(tx bigint, ws uuid) RETURNS TABLE (
   FROM facts f GROUP BY 1, 2, 3, 4
 $fn$;
 --> statement-breakpoint
--- Customer-day chain cells (see rollup_customer_returns): +1 cells of the current conversations of the
--- given customers, -1 cells of their state before transaction `tx` (or all of workspace `ws` when given).
-CREATE FUNCTION analytics_customer_deltas(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS TABLE (
-  workspace_id uuid, avatar_id text, day date, gap_days int, customers bigint
+-- The conversations of the given customers, as +1 rows (current state) and -1 rows (state before
+-- transaction `tx`), or all of workspace `ws` as +1 rows; each once per avatar and once for all avatars ('').
+CREATE FUNCTION analytics_customer_rows(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS TABLE (
+  sign int, workspace_id uuid, customer_id text, scope text, started_at timestamptz, timezone text
 ) LANGUAGE sql STABLE AS $fn$
   WITH affected AS (
     SELECT * FROM unnest(customer_ws, customer_ids) AS a(workspace_id, customer_id)
@@ -184,25 +188,20 @@ CREATE FUNCTION analytics_customer_deltas(tx bigint, ws uuid, customer_ws uuid[]
     SELECT p.workspace_id, p.conversation_id, p.customer_id, p.avatar_id, p.started_at
     FROM p JOIN affected a ON a.workspace_id = p.workspace_id AND a.customer_id = p.customer_id
     WHERE p.present
-  ), days AS (
-    SELECT DISTINCT x.sign, x.workspace_id, x.customer_id, s.scope,
-      (date_trunc('hour', x.started_at, 'UTC') AT TIME ZONE w.timezone)::date AS day
-    FROM (SELECT 1 AS sign, * FROM after_rows UNION ALL SELECT -1, * FROM before_rows WHERE tx IS NOT NULL) x
-    JOIN workspaces w ON w.id = x.workspace_id
-    CROSS JOIN LATERAL (VALUES (x.avatar_id), ('')) AS s(scope)
-  ), cells AS (
-    SELECT sign, workspace_id, scope, day,
-      least(coalesce(day - lag(day) OVER (PARTITION BY sign, workspace_id, customer_id, scope ORDER BY day), 1000), 1000) AS gap
-    FROM days
   )
-  SELECT workspace_id, scope, day, gap, sum(sign) FROM cells GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0
+  SELECT x.sign, x.workspace_id, x.customer_id, s.scope, x.started_at, w.timezone
+  FROM (SELECT 1 AS sign, * FROM after_rows UNION ALL SELECT -1, * FROM before_rows WHERE tx IS NOT NULL) x
+  JOIN workspaces w ON w.id = x.workspace_id
+  CROSS JOIN LATERAL (VALUES (x.avatar_id), ('')) AS s(scope)
 $fn$;
 --> statement-breakpoint
 CREATE FUNCTION analytics_apply_source_deltas(tx bigint, ws uuid) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  deltas analytics_source_delta[] := ARRAY(SELECT d FROM analytics_source_deltas(tx, ws) d);
 BEGIN
   INSERT INTO rollup_sources AS r (workspace_id, bucket, avatar_id, source, conversations, positive_conversations,
     neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
-  SELECT d.* FROM analytics_source_deltas(tx, ws) d
+  SELECT d.* FROM unnest(deltas) d
   WHERE d.conversations <> 0 OR d.positive <> 0 OR d.neutral <> 0 OR d.negative <> 0 OR d.score_sum <> 0 OR d.feedback_neutral <> 0
   ORDER BY 1, 2, 3, 4
   ON CONFLICT (workspace_id, bucket, avatar_id, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
@@ -212,10 +211,9 @@ BEGIN
     sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
   INSERT INTO rollup_sources_daily AS r (workspace_id, day, avatar_id, source, conversations, positive_conversations,
     neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
-  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, s.scope, d.source, sum(d.conversations), sum(d.positive),
+  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, '', d.source, sum(d.conversations), sum(d.positive),
     sum(d.neutral), sum(d.negative), sum(d.score_sum), sum(d.feedback_neutral)
-  FROM analytics_source_deltas(tx, ws) d JOIN workspaces w ON w.id = d.workspace_id
-  CROSS JOIN LATERAL (VALUES (d.avatar_id), ('')) AS s(scope)
+  FROM unnest(deltas) d JOIN workspaces w ON w.id = d.workspace_id
   GROUP BY 1, 2, 3, 4
   HAVING sum(d.conversations) <> 0 OR sum(d.positive) <> 0 OR sum(d.neutral) <> 0 OR sum(d.negative) <> 0
     OR sum(d.score_sum) <> 0 OR sum(d.feedback_neutral) <> 0
@@ -228,10 +226,33 @@ BEGIN
 END
 $fn$;
 --> statement-breakpoint
-CREATE FUNCTION analytics_apply_customer_deltas(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS void LANGUAGE sql AS $fn$
+-- Chain cells (see rollup_customer_returns and rollup_customer_hours): the cells of the +1 rows minus those
+-- of the -1 rows of analytics_customer_rows, per local day and per UTC hour.
+CREATE FUNCTION analytics_apply_customer_deltas(tx bigint, ws uuid, customer_ws uuid[], customer_ids text[]) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
   INSERT INTO rollup_customer_returns AS r (workspace_id, avatar_id, day, gap_days, customers)
-  SELECT * FROM analytics_customer_deltas(tx, ws, customer_ws, customer_ids) ORDER BY 1, 2, 3, 4
+  SELECT workspace_id, scope, day, gap, sum(sign) FROM (
+    SELECT sign, workspace_id, scope, day,
+      least(coalesce(day - lag(day) OVER (PARTITION BY sign, workspace_id, customer_id, scope ORDER BY day), 1000), 1000) AS gap
+    FROM (
+      SELECT DISTINCT sign, workspace_id, customer_id, scope, (date_trunc('hour', started_at, 'UTC') AT TIME ZONE timezone)::date AS day
+      FROM analytics_customer_rows(tx, ws, customer_ws, customer_ids)
+    ) d
+  ) cells
+  GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (workspace_id, avatar_id, day, gap_days) DO UPDATE SET customers = r.customers + EXCLUDED.customers;
+  INSERT INTO rollup_customer_hours AS r (workspace_id, avatar_id, hour, gap_hours, customers)
+  SELECT workspace_id, scope, hour, gap, sum(sign) FROM (
+    SELECT sign, workspace_id, scope, hour,
+      least(coalesce(extract(epoch FROM hour - lag(hour) OVER (PARTITION BY sign, workspace_id, customer_id, scope ORDER BY hour))::int / 3600, 49), 49) AS gap
+    FROM (
+      SELECT DISTINCT sign, workspace_id, customer_id, scope, date_trunc('hour', started_at, 'UTC') AS hour
+      FROM analytics_customer_rows(tx, ws, customer_ws, customer_ids) WHERE scope = ''
+    ) h
+  ) cells
+  GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, avatar_id, hour, gap_hours) DO UPDATE SET customers = r.customers + EXCLUDED.customers;
+END
 $fn$;
 --> statement-breakpoint
 -- The commit-time flush of one transaction's pending conversation changes.
@@ -242,18 +263,17 @@ DECLARE
   customer_ids text[];
 BEGIN
   DELETE FROM analytics_flush WHERE txid = tx;
-  PERFORM count(pg_advisory_xact_lock_shared(1129270849, hashtext(w::text)))
-  FROM (SELECT DISTINCT workspace_id AS w FROM analytics_pending WHERE txid = tx ORDER BY 1) x;
-  -- Customers whose set of (avatar, local day) changed: their chains are recomputed under a lock.
+  PERFORM analytics_lock_workspaces_shared(ARRAY(SELECT workspace_id FROM analytics_pending WHERE txid = tx));
+  -- Customers whose set of (avatar, UTC hour started) changed: their chains are recomputed under a lock.
   WITH p AS (
     SELECT p.* FROM analytics_pending p WHERE p.txid = tx
   ), keyed AS (
     SELECT p.workspace_id, p.customer_id AS before_customer, c.customer_id AS after_customer
     FROM p JOIN workspaces w ON w.id = p.workspace_id
     LEFT JOIN conversations c ON c.workspace_id = p.workspace_id AND c.id = p.conversation_id
-    WHERE (CASE WHEN p.present THEN (p.customer_id, p.avatar_id, (date_trunc('hour', p.started_at, 'UTC') AT TIME ZONE w.timezone)::date) END)
+    WHERE (CASE WHEN p.present THEN (p.customer_id, p.avatar_id, date_trunc('hour', p.started_at, 'UTC')) END)
       IS DISTINCT FROM
-      (CASE WHEN c.id IS NOT NULL THEN (c.customer_id, c.avatar_id, (date_trunc('hour', c.started_at, 'UTC') AT TIME ZONE w.timezone)::date) END)
+      (CASE WHEN c.id IS NOT NULL THEN (c.customer_id, c.avatar_id, date_trunc('hour', c.started_at, 'UTC')) END)
   ), customers AS (
     SELECT DISTINCT workspace_id, customer_id, hashtext(workspace_id::text || '|' || customer_id) AS k
     FROM (SELECT workspace_id, before_customer AS customer_id FROM keyed UNION ALL SELECT workspace_id, after_customer FROM keyed) x
@@ -299,16 +319,17 @@ BEGIN
   FROM rollup_hourly h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3;
   DELETE FROM rollup_dimensions_daily WHERE workspace_id = ws;
   INSERT INTO rollup_dimensions_daily (workspace_id, dimension, day, avatar_id, value, conversations)
-  SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, s.scope, value, sum(conversations)
-  FROM rollup_dimensions h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4, 5;
+  SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, '', value, sum(conversations)
+  FROM rollup_dimensions WHERE workspace_id = ws GROUP BY 2, 3, 5;
   DELETE FROM rollup_tools_daily WHERE workspace_id = ws;
   INSERT INTO rollup_tools_daily (workspace_id, day, avatar_id, tool_name, calls, duration_sum_ms, duration_count, escalations)
-  SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
-  FROM rollup_tools h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4;
+  SELECT ws, (bucket AT TIME ZONE tz)::date, '', tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
+  FROM rollup_tools WHERE workspace_id = ws GROUP BY 2, 4;
   DELETE FROM rollup_sources WHERE workspace_id = ws;
   DELETE FROM rollup_sources_daily WHERE workspace_id = ws;
   PERFORM analytics_apply_source_deltas(NULL, ws);
   DELETE FROM rollup_customer_returns WHERE workspace_id = ws;
+  DELETE FROM rollup_customer_hours WHERE workspace_id = ws;
   PERFORM analytics_apply_customer_deltas(NULL, ws, NULL, NULL);
 END
 $fn$;

@@ -1,6 +1,6 @@
 /**
- * The analytics reads that need the conversations table: unique users (whole days from the customer
- * chains, edge hours from conversations) and the most negative conversations of a range.
+ * The analytics reads about customers and single conversations: unique users (customer chains, and the
+ * conversations table for edge hours) and the most negative conversations of a range.
  */
 import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
@@ -12,13 +12,24 @@ function startedIn(plan: RangePlan): Fragment {
   return sql`(${spans.reduce((all, s) => sql`${all} OR ${s}`)})`;
 }
 
+/** rollup_customer_hours caps gaps at 49 hours, so it answers ranges of up to 48 hours (all avatars). */
+const HOUR_CHAIN_MAX_HOURS = 48;
+
 /**
- * Distinct non-null customer ids of the conversations started in the plan's range. Whole local days:
- * a customer is counted on the first day of the range with a conversation (chain cells with a gap longer
- * than the days since the range's first day). Edge hours: distinct customers of those conversations that
- * have no conversation in the whole days.
+ * Distinct non-null customer ids of the conversations started in the plan's range. Up to 48 hours, all
+ * avatars: from the hour chains. Otherwise: whole local days from the day chains (a customer counted on the first day of
+ * the range with a conversation: a gap longer than the days since the range's first day), plus the
+ * customers of edge-hour conversations that have no conversation in those whole days.
  */
 export async function countUniqueUsers(workspaceId: string, plan: RangePlan, avatarId?: string | null): Promise<number> {
+  if (!avatarId && plan.hourEnd.getTime() - plan.hourStart.getTime() <= HOUR_CHAIN_MAX_HOURS * 3_600_000) {
+    // Short ranges: hour chains, a customer counted in the first hour of the range with a conversation.
+    const [row] = await sql<{ n: number }[]>`
+      SELECT coalesce(sum(customers), 0)::float8 AS n FROM rollup_customer_hours
+      WHERE workspace_id = ${workspaceId} AND avatar_id = '' AND hour >= ${plan.hourStart} AND hour < ${plan.hourEnd}
+        AND gap_hours > extract(epoch FROM hour - ${plan.hourStart}::timestamptz) / 3600`;
+    return row.n;
+  }
   const days = plan.days;
   const chains = days
     ? sql`

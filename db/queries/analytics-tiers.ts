@@ -8,12 +8,13 @@ import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
 
 export type Fragment = PendingQuery<Row[]>;
-export type Tier = { daily: string; hourly: string };
+/** A rollup pair; `dailyPerAvatar`: the daily table also has per-avatar rows (else only all avatars, ''). */
+export type Tier = { daily: string; hourly: string; dailyPerAvatar: boolean };
 
-export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly' };
-export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions' };
-export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools' };
-export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources' };
+export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', dailyPerAvatar: true };
+export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', dailyPerAvatar: false };
+export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', dailyPerAvatar: false };
+export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', dailyPerAvatar: false };
 
 /** The counters of rollup_hourly / rollup_daily. */
 export const FACT_COLUMNS = [
@@ -65,6 +66,7 @@ function dailyScope({ avatarId, perAvatar }: Scope): Fragment {
 /**
  * `(SELECT day, <columns> FROM daily … UNION ALL SELECT day, <columns> FROM hourly …)` for the plan,
  * filtered on the workspace (always first), the scope and `where` (a fragment starting with AND).
+ * One avatar's rows of a tier without per-avatar daily rows come from the hourly table for the whole range.
  */
 export function tierRows(
   workspaceId: string,
@@ -76,12 +78,14 @@ export function tierRows(
 ): Fragment {
   const list = sql.unsafe(columns.join(', '));
   const parts: Fragment[] = [];
-  if (plan.days) {
+  const hourlyOnly = Boolean(scope.avatarId || scope.perAvatar) && !tier.dailyPerAvatar;
+  const { days, hourSpans } = hourlyOnly ? { days: null, hourSpans: [{ start: plan.hourStart, end: plan.hourEnd }] } : plan;
+  if (days) {
     parts.push(sql`
       SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
-      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${plan.days.first}::date AND ${plan.days.last}::date ${dailyScope(scope)} ${where}`);
+      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyScope(scope)} ${where}`);
   }
-  for (const span of plan.hourSpans) {
+  for (const span of hourSpans) {
     parts.push(sql`
       SELECT (bucket AT TIME ZONE ${plan.workspaceTimezone})::date::text AS day, ${list} FROM ${sql(tier.hourly)}
       WHERE workspace_id = ${workspaceId} AND bucket >= ${span.start} AND bucket < ${span.end} ${avatarCondition(scope.avatarId)} ${where}`);

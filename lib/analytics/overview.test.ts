@@ -51,6 +51,15 @@ test('an hour period counts whole local days from the daily tier and the edge ho
   expect(short).toMatchObject({ conversations: 2, uniqueInteractions: 1, messages: 0, uniqueUsers: 2 });
 });
 
+test('a longer hour period combines whole days (chains) with edge hours (conversations) without double counting', async () => {
+  const ws = await createAnalyticsWorkspace();
+  // [Sat Nov 2 16:00Z, Tue Nov 5 16:00Z): whole days Sun (c2: u1) and Mon (c3: u2, c5); edges: c8 (u2 again)
+  // and c4 (u3) on Tuesday morning; nothing on Saturday after 12:00 EDT.
+  const o = await getOverview(ws.id, filter({ period: '72h' }));
+  expect(o).toMatchObject({ conversations: 5, uniqueInteractions: 4, uniqueUsers: 3 });
+  expect((await getOverview(ws.id, filter({ period: '72h' }, 'avt_sales'))).uniqueUsers).toBe(2);
+});
+
 test('start/end read as local dates, end inclusive', async () => {
   const ws = await createAnalyticsWorkspace();
   // [Fri Nov 1 04:00Z, Tue Nov 5 05:00Z): c1 c2 c3 c5 (which starts Mon 23:50 after the late message);

@@ -11,7 +11,7 @@ export const NOT_DOCUMENTED = new Set(['/v1/openapi.json']);
  * Operations documented (as `METHOD /path`) before their handler landed. When one lands the coverage
  * test fails until it leaves this list — the moment to check that the entry describes what the handler does.
  */
-export const DOCUMENTED_AHEAD = new Set<string>(['GET /v1/conversations']);
+export const DOCUMENTED_AHEAD = new Set<string>([]);
 
 /** `/v1/conversations/{id}/messages` for app/v1/conversations/[id]/messages/route.ts, and so on. */
 export function listRouteFiles(root = process.cwd(), dir = path.join(root, 'app/v1')): RouteFile[] {

@@ -4,6 +4,7 @@ import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { conversationBodySchema } from '@/lib/ingest/schemas';
 import { getOrCreateConversation } from '@/lib/ingest/single';
+import { listConversationsRoute } from '@/lib/transcripts/list-route';
 
 /** Get-or-create: 201 with the new conversation, 200 with the existing one (now counted as interacted). */
 export const POST = withApiKey(
@@ -14,3 +15,6 @@ export const POST = withApiKey(
     return NextResponse.json(conversation, { status: created ? 201 : 200 });
   }),
 );
+
+/** The conversation list (JSON, cursor-paginated) and CSV export, with the transcript filters. */
+export const GET = listConversationsRoute;

@@ -1,6 +1,3 @@
--- Indexes for transcripts (lib/transcripts, db/queries/transcripts-*). Search and paging work without
--- them (ILIKE scans, sorts); these make them fast on large workspaces. Both PGlite (pg_trgm contrib
--- loaded in db/embedded.ts) and PostgreSQL 15 run this as is.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 -- `q`: case-insensitive substring search over message content (ILIKE '%…%' uses trigram GIN).
