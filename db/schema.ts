@@ -490,8 +490,8 @@ export const rollupCustomers = pgTable(
 // The tables below are kept by database triggers (migration 0003_analytics_triggers.sql), not by the ingest
 // code: daily tiers follow the hourly rollups, conversation-level facts are folded in at commit. A `day` is
 // the local date in the workspace timezone of a UTC hour's start; changing the timezone rebuilds them.
-// Daily tables hold the figures of all avatars together under avatar_id '' (never a real id); rollup_daily
-// also one row per avatar. One avatar's dimensions, tools and sources are read from the hourly tables.
+// rollup_daily has a row per avatar; the other daily tables hold all avatars together under avatar_id ''
+// (never a real id), and one avatar's dimensions, tools and sources are read from the hourly tables.
 
 const localDay = () => date('day', { mode: 'string' }).notNull();
 

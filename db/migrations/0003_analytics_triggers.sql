@@ -1,8 +1,8 @@
 -- Analytics rollups kept by triggers (tables in db/schema.ts, section "analytics rollups").
 --  * rollup_daily / rollup_dimensions_daily / rollup_tools_daily follow rollup_hourly / rollup_dimensions /
 --    rollup_tools through statement-level triggers: each statement's net change, summed per local day of
---    the workspace timezone (the day in which the UTC hour starts), for all avatars together (avatar_id ''),
---    so that a workspace-wide read costs one row per day (and value); rollup_daily also per avatar.
+--    the workspace timezone (the day in which the UTC hour starts): rollup_daily per avatar, the others for
+--    all avatars together (avatar_id ''), so that a workspace-wide read costs one row per day and value.
 --  * rollup_sources(_daily) and rollup_customer_returns need conversation-level facts: statement triggers on
 --    conversations record each changed conversation's state before the transaction in analytics_pending,
 --    and a deferred trigger folds the transaction's net change in at commit, so the hot rollup rows are
@@ -24,14 +24,14 @@ $fn$;
 -- One statement-level trigger function for the three hourly rollups: the statement's net change (new rows
 -- minus old rows) summed per local day, into the daily table named by the trigger's arguments:
 -- (target table, key columns besides workspace_id/day/avatar_id, value columns, 'per_avatar' or 'all').
--- rollup_daily keeps a row per avatar and one for all avatars (''); the dimension and tool tables only the
--- all-avatars row (one avatar's figures are read from the hourly table, which is small per avatar).
+-- rollup_daily keeps a row per avatar; the dimension and tool tables one row for all avatars ('') per
+-- value, which keeps workspace-wide reads small (one avatar's figures come from the hourly table).
 CREATE FUNCTION analytics_roll_up_daily() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   target text := TG_ARGV[0];
   keys text[] := string_to_array(nullif(TG_ARGV[1], ''), ',');
   vals text[] := string_to_array(TG_ARGV[2], ',');
-  scopes text := CASE WHEN TG_ARGV[3] = 'per_avatar' THEN '(d.avatar_id), ('''')' ELSE '('''')' END;
+  scopes text := CASE WHEN TG_ARGV[3] = 'per_avatar' THEN '(d.avatar_id)' ELSE '('''')' END;
   key_list text := coalesce(array_to_string(keys, ', ') || ', ', '');
   src text;
 BEGIN
@@ -310,13 +310,13 @@ BEGIN
     assistant_messages, system_messages, prompt_tokens, completion_tokens, response_time_sum_ms, response_time_count,
     ended_conversations, duration_sum_s, escalated_conversations, goal_conversations, positive_conversations,
     neutral_conversations, negative_conversations, sentiment_score_sum, feedback_positive, feedback_negative, rating_sum, rating_count)
-  SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, sum(conversations), sum(interacted_conversations), sum(messages),
+  SELECT ws, (bucket AT TIME ZONE tz)::date, avatar_id, sum(conversations), sum(interacted_conversations), sum(messages),
     sum(user_messages), sum(assistant_messages), sum(system_messages), sum(prompt_tokens), sum(completion_tokens),
     sum(response_time_sum_ms), sum(response_time_count), sum(ended_conversations), sum(duration_sum_s),
     sum(escalated_conversations), sum(goal_conversations), sum(positive_conversations), sum(neutral_conversations),
     sum(negative_conversations), sum(sentiment_score_sum), sum(feedback_positive), sum(feedback_negative), sum(rating_sum),
     sum(rating_count)
-  FROM rollup_hourly h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3;
+  FROM rollup_hourly WHERE workspace_id = ws GROUP BY 2, 3;
   DELETE FROM rollup_dimensions_daily WHERE workspace_id = ws;
   INSERT INTO rollup_dimensions_daily (workspace_id, dimension, day, avatar_id, value, conversations)
   SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, '', value, sum(conversations)

@@ -8,13 +8,13 @@ import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
 
 export type Fragment = PendingQuery<Row[]>;
-/** A rollup pair; `dailyPerAvatar`: the daily table also has per-avatar rows (else only all avatars, ''). */
-export type Tier = { daily: string; hourly: string; dailyPerAvatar: boolean };
+/** A rollup pair; the daily table has a row per avatar, or one for all avatars together (avatar_id ''). */
+export type Tier = { daily: string; hourly: string; dailyRows: 'per-avatar' | 'all-avatars' };
 
-export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', dailyPerAvatar: true };
-export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', dailyPerAvatar: false };
-export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', dailyPerAvatar: false };
-export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', dailyPerAvatar: false };
+export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', dailyRows: 'per-avatar' };
+export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', dailyRows: 'all-avatars' };
+export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', dailyRows: 'all-avatars' };
+export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', dailyRows: 'all-avatars' };
 
 /** The counters of rollup_hourly / rollup_daily. */
 export const FACT_COLUMNS = [
@@ -52,16 +52,8 @@ export function avatarCondition(avatarId: string | null | undefined): Fragment {
   return avatarId ? sql`AND avatar_id = ${avatarId}` : sql``;
 }
 
-/**
- * Which rows to read: one avatar's, or all of them — summed (the daily tables' all-avatars row, '') or
- * `perAvatar` (each avatar's own rows, to group by avatar).
- */
+/** Which rows to read: one avatar's, or all avatars' — summed, or `perAvatar` (to group by avatar). */
 export type Scope = { avatarId?: string | null; perAvatar?: boolean };
-
-function dailyScope({ avatarId, perAvatar }: Scope): Fragment {
-  if (avatarId) return sql`AND avatar_id = ${avatarId}`;
-  return perAvatar ? sql`AND avatar_id <> ''` : sql`AND avatar_id = ''`;
-}
 
 /**
  * `(SELECT day, <columns> FROM daily … UNION ALL SELECT day, <columns> FROM hourly …)` for the plan,
@@ -78,12 +70,14 @@ export function tierRows(
 ): Fragment {
   const list = sql.unsafe(columns.join(', '));
   const parts: Fragment[] = [];
-  const hourlyOnly = Boolean(scope.avatarId || scope.perAvatar) && !tier.dailyPerAvatar;
+  const byAvatar = Boolean(scope.avatarId || scope.perAvatar);
+  const hourlyOnly = byAvatar && tier.dailyRows === 'all-avatars';
   const { days, hourSpans } = hourlyOnly ? { days: null, hourSpans: [{ start: plan.hourStart, end: plan.hourEnd }] } : plan;
+  const dailyAvatar = tier.dailyRows === 'all-avatars' ? sql`AND avatar_id = ''` : avatarCondition(scope.avatarId);
   if (days) {
     parts.push(sql`
       SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
-      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyScope(scope)} ${where}`);
+      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyAvatar} ${where}`);
   }
   for (const span of hourSpans) {
     parts.push(sql`

@@ -2,6 +2,7 @@
 import { sql } from '@/db';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { ingestBatch } from '@/lib/ingest/batch';
+import { DEMO_AVATARS } from './content';
 import { demoConversation, seededRandom, type DemoBatchItem } from './generate';
 
 export const DEMO_USER = { email: 'demo@example.com', password: 'confab-demo-1' } as const;
@@ -32,6 +33,10 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     // The first fill uses fixed ids (a re-run is a no-op); top-ups get ids of their own.
     const tag = n === 0 ? 'seed' : now.getTime().toString(36);
     await fillDemoWorkspace(workspace.id, { conversations: wanted, days: options.days ?? DEMO_DEFAULTS.days, now, tag, log: options.log });
+    // Ingest names an unknown avatar after its id; the demo's avatars get their display names.
+    for (const avatar of DEMO_AVATARS) {
+      await sql`update avatars set name = ${avatar.name} where workspace_id = ${workspace.id} and id = ${avatar.id} and name = id`;
+    }
   }
   return { userId: user.id, workspaceId: workspace.id, created, conversationsAdded: wanted };
 }
