@@ -490,8 +490,8 @@ export const rollupCustomers = pgTable(
 // The tables below are kept by database triggers (migration 0003_analytics_triggers.sql), not by the ingest
 // code: daily tiers follow the hourly rollups, conversation-level facts are folded in at commit. A `day` is
 // the local date in the workspace timezone of a UTC hour's start; changing the timezone rebuilds them.
-// rollup_daily has a row per avatar; the other daily tables hold all avatars together under avatar_id ''
-// (never a real id), and one avatar's dimensions, tools and sources are read from the hourly tables.
+// Daily tables have a row per avatar; all but rollup_daily also one for all avatars together under
+// avatar_id '' (never a real id), so that workspace-wide reads of many values stay small.
 
 const localDay = () => date('day', { mode: 'string' }).notNull();
 
@@ -528,7 +528,7 @@ export const rollupDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.avatarId] })],
 );
 
-/** rollup_dimensions summed per local day, all avatars together (avatar_id ''). */
+/** rollup_dimensions summed per local day, per avatar and for all avatars together (avatar_id ''). */
 export const rollupDimensionsDaily = pgTable(
   'rollup_dimensions_daily',
   {
@@ -542,7 +542,7 @@ export const rollupDimensionsDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.dimension, t.day, t.avatarId, t.value] })],
 );
 
-/** rollup_tools summed per local day, all avatars together (avatar_id ''). */
+/** rollup_tools summed per local day, per avatar and for all avatars together (avatar_id ''). */
 export const rollupToolsDaily = pgTable(
   'rollup_tools_daily',
   {
@@ -577,7 +577,7 @@ export const rollupSources = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.bucket, t.avatarId, t.source] })],
 );
 
-/** rollup_sources summed per local day, all avatars together (avatar_id ''). */
+/** rollup_sources summed per local day, per avatar and for all avatars together (avatar_id ''). */
 export const rollupSourcesDaily = pgTable(
   'rollup_sources_daily',
   { workspaceId: workspaceRef(), day: localDay(), avatarId: text('avatar_id').notNull(), ...sourceFacts() },

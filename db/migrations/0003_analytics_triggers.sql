@@ -1,8 +1,8 @@
 -- Analytics rollups kept by triggers (tables in db/schema.ts, section "analytics rollups").
 --  * rollup_daily / rollup_dimensions_daily / rollup_tools_daily follow rollup_hourly / rollup_dimensions /
 --    rollup_tools through statement-level triggers: each statement's net change, summed per local day of
---    the workspace timezone (the day in which the UTC hour starts): rollup_daily per avatar, the others for
---    all avatars together (avatar_id ''), so that a workspace-wide read costs one row per day and value.
+--    the workspace timezone (the day in which the UTC hour starts): per avatar, and (except rollup_daily)
+--    for all avatars together (avatar_id ''), so that a workspace-wide read costs one row per day and value.
 --  * rollup_sources(_daily) and rollup_customer_returns need conversation-level facts: statement triggers on
 --    conversations record each changed conversation's state before the transaction in analytics_pending,
 --    and a deferred trigger folds the transaction's net change in at commit, so the hot rollup rows are
@@ -23,15 +23,15 @@ $fn$;
 --> statement-breakpoint
 -- One statement-level trigger function for the three hourly rollups: the statement's net change (new rows
 -- minus old rows) summed per local day, into the daily table named by the trigger's arguments:
--- (target table, key columns besides workspace_id/day/avatar_id, value columns, 'per_avatar' or 'all').
--- rollup_daily keeps a row per avatar; the dimension and tool tables one row for all avatars ('') per
--- value, which keeps workspace-wide reads small (one avatar's figures come from the hourly table).
+-- (target table, key columns besides workspace_id/day/avatar_id, value columns, 'per_avatar' or 'and_all').
+-- rollup_daily keeps a row per avatar; the dimension and tool tables also one row for all avatars ('') per
+-- value, which keeps workspace-wide reads small when there are many values.
 CREATE FUNCTION analytics_roll_up_daily() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   target text := TG_ARGV[0];
   keys text[] := string_to_array(nullif(TG_ARGV[1], ''), ',');
   vals text[] := string_to_array(TG_ARGV[2], ',');
-  scopes text := CASE WHEN TG_ARGV[3] = 'per_avatar' THEN '(d.avatar_id)' ELSE '('''')' END;
+  scopes text := CASE WHEN TG_ARGV[3] = 'per_avatar' THEN '(d.avatar_id)' ELSE '(d.avatar_id), ('''')' END;
   key_list text := coalesce(array_to_string(keys, ', ') || ', ', '');
   src text;
 BEGIN
@@ -79,22 +79,22 @@ CREATE TRIGGER rollup_hourly_daily_delete AFTER DELETE ON rollup_hourly REFERENC
   FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_daily', '', 'conversations,interacted_conversations,messages,user_messages,assistant_messages,system_messages,prompt_tokens,completion_tokens,response_time_sum_ms,response_time_count,ended_conversations,duration_sum_s,escalated_conversations,goal_conversations,positive_conversations,neutral_conversations,negative_conversations,sentiment_score_sum,feedback_positive,feedback_negative,rating_sum,rating_count', 'per_avatar');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_insert AFTER INSERT ON rollup_dimensions REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'and_all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_update AFTER UPDATE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'and_all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_dimensions_daily_delete AFTER DELETE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_dimensions_daily', 'dimension,value', 'conversations', 'and_all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_insert AFTER INSERT ON rollup_tools REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'and_all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_update AFTER UPDATE ON rollup_tools REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'and_all');
 --> statement-breakpoint
 CREATE TRIGGER rollup_tools_daily_delete AFTER DELETE ON rollup_tools REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'all');
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_daily('rollup_tools_daily', 'tool_name', 'calls,duration_sum_ms,duration_count,escalations', 'and_all');
 --> statement-breakpoint
 -- Records the pre-transaction state of each conversation whose analytics facts change (the first record
 -- of a conversation in a transaction wins), and schedules the commit-time flush once per transaction.
@@ -211,9 +211,10 @@ BEGIN
     sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
   INSERT INTO rollup_sources_daily AS r (workspace_id, day, avatar_id, source, conversations, positive_conversations,
     neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
-  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, '', d.source, sum(d.conversations), sum(d.positive),
+  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, s.scope, d.source, sum(d.conversations), sum(d.positive),
     sum(d.neutral), sum(d.negative), sum(d.score_sum), sum(d.feedback_neutral)
   FROM unnest(deltas) d JOIN workspaces w ON w.id = d.workspace_id
+  CROSS JOIN LATERAL (VALUES (d.avatar_id), ('')) AS s(scope)
   GROUP BY 1, 2, 3, 4
   HAVING sum(d.conversations) <> 0 OR sum(d.positive) <> 0 OR sum(d.neutral) <> 0 OR sum(d.negative) <> 0
     OR sum(d.score_sum) <> 0 OR sum(d.feedback_neutral) <> 0
@@ -319,12 +320,12 @@ BEGIN
   FROM rollup_hourly WHERE workspace_id = ws GROUP BY 2, 3;
   DELETE FROM rollup_dimensions_daily WHERE workspace_id = ws;
   INSERT INTO rollup_dimensions_daily (workspace_id, dimension, day, avatar_id, value, conversations)
-  SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, '', value, sum(conversations)
-  FROM rollup_dimensions WHERE workspace_id = ws GROUP BY 2, 3, 5;
+  SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, s.scope, value, sum(conversations)
+  FROM rollup_dimensions h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4, 5;
   DELETE FROM rollup_tools_daily WHERE workspace_id = ws;
   INSERT INTO rollup_tools_daily (workspace_id, day, avatar_id, tool_name, calls, duration_sum_ms, duration_count, escalations)
-  SELECT ws, (bucket AT TIME ZONE tz)::date, '', tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
-  FROM rollup_tools WHERE workspace_id = ws GROUP BY 2, 4;
+  SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
+  FROM rollup_tools h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4;
   DELETE FROM rollup_sources WHERE workspace_id = ws;
   DELETE FROM rollup_sources_daily WHERE workspace_id = ws;
   PERFORM analytics_apply_source_deltas(NULL, ws);

@@ -8,13 +8,13 @@ import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
 
 export type Fragment = PendingQuery<Row[]>;
-/** A rollup pair; the daily table has a row per avatar, or one for all avatars together (avatar_id ''). */
-export type Tier = { daily: string; hourly: string; dailyRows: 'per-avatar' | 'all-avatars' };
+/** A rollup pair; `allAvatarsRow`: the daily table also holds all avatars together under avatar_id ''. */
+export type Tier = { daily: string; hourly: string; allAvatarsRow: boolean };
 
-export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', dailyRows: 'per-avatar' };
-export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', dailyRows: 'all-avatars' };
-export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', dailyRows: 'all-avatars' };
-export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', dailyRows: 'all-avatars' };
+export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', allAvatarsRow: false };
+export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', allAvatarsRow: true };
+export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', allAvatarsRow: true };
+export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', allAvatarsRow: true };
 
 /** The counters of rollup_hourly / rollup_daily. */
 export const FACT_COLUMNS = [
@@ -55,10 +55,15 @@ export function avatarCondition(avatarId: string | null | undefined): Fragment {
 /** Which rows to read: one avatar's, or all avatars' — summed, or `perAvatar` (to group by avatar). */
 export type Scope = { avatarId?: string | null; perAvatar?: boolean };
 
+function dailyAvatarCondition(tier: Tier, scope: Scope): Fragment {
+  if (scope.avatarId) return avatarCondition(scope.avatarId);
+  if (!tier.allAvatarsRow) return sql``;
+  return scope.perAvatar ? sql`AND avatar_id <> ''` : sql`AND avatar_id = ''`;
+}
+
 /**
  * `(SELECT day, <columns> FROM daily … UNION ALL SELECT day, <columns> FROM hourly …)` for the plan,
  * filtered on the workspace (always first), the scope and `where` (a fragment starting with AND).
- * One avatar's rows of a tier without per-avatar daily rows come from the hourly table for the whole range.
  */
 export function tierRows(
   workspaceId: string,
@@ -70,14 +75,11 @@ export function tierRows(
 ): Fragment {
   const list = sql.unsafe(columns.join(', '));
   const parts: Fragment[] = [];
-  const byAvatar = Boolean(scope.avatarId || scope.perAvatar);
-  const hourlyOnly = byAvatar && tier.dailyRows === 'all-avatars';
-  const { days, hourSpans } = hourlyOnly ? { days: null, hourSpans: [{ start: plan.hourStart, end: plan.hourEnd }] } : plan;
-  const dailyAvatar = tier.dailyRows === 'all-avatars' ? sql`AND avatar_id = ''` : avatarCondition(scope.avatarId);
+  const { days, hourSpans } = plan;
   if (days) {
     parts.push(sql`
       SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
-      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyAvatar} ${where}`);
+      WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyAvatarCondition(tier, scope)} ${where}`);
   }
   for (const span of hourSpans) {
     parts.push(sql`

@@ -70,6 +70,7 @@ export const LIB_CASES: BenchCase[] = [
   lib('getOverview 24h', (id, f) => getOverview(id, f), '24h'),
   lib('getOverview 72h (day chains + edge hours)', (id, f) => getOverview(id, f), '72h'),
   lib('getOverview avt_03 30d', (id, f) => getOverview(id, { ...f, avatarId: 'avt_03' })),
+  lib('getBreakdown country avt_03 30d', (id, f) => getBreakdown(id, { ...f, avatarId: 'avt_03' }, 'country')),
   lib('benchOverviewData 30d (page)', (id, f) => benchOverviewData(id, f)),
 ];
 
