@@ -66,10 +66,20 @@ async function stageConversations(c: ReservedSql, size: SeedSize, end: Date) {
   await c.unsafe(`ANALYZE bench_conv`);
 }
 
+/**
+ * The opening user message names an order (`ORD-` and the conversation number, so a search can find one
+ * conversation in a million) and a topic (`chargeback` in about 1% of conversations); the transcript
+ * benchmark searches for both.
+ */
+const TOPICS = `ARRAY['refund','delivery','password reset','invoice','plan upgrade','cancellation','shipping address','warranty']`;
+const OPENING = `'About order ORD-' || lpad(c.k::text, 7, '0') || ' ('
+  || CASE WHEN c.k % 97 = 0 THEN 'chargeback' ELSE (${TOPICS})[1 + c.k % 8] END || '): '`;
+
 /** User messages at one-minute steps, each assistant reply 0.8–4.8 s after its user message. */
 const MESSAGE_SELECT = `
   SELECT $1::uuid AS workspace_id, c.id AS conversation_id, 'm' || m AS id,
     (CASE WHEN m % 2 = 1 THEN 'user' ELSE 'assistant' END)::message_role AS role,
+    CASE WHEN m = 1 THEN ${OPENING} ELSE '' END ||
     CASE WHEN m % 2 = 0 THEN 'Here is what I found about your question.'
       WHEN c.mood = 'positive' THEN 'Thanks, that is great and really helpful!'
       WHEN c.mood = 'negative' THEN 'This is useless, I am very disappointed.'

@@ -13,7 +13,7 @@ import { seedRawData, type SeedSize } from './analytics-seed';
 const LOADED_TABLES = ['conversations', 'messages', 'actions'];
 export const BENCH_TIMEZONE = 'America/New_York';
 
-export type BenchWorkspace = { id: string; key: string; size: SeedSize; seconds: number };
+export type BenchWorkspace = { id: string; slug: string; name: string; key: string; size: SeedSize; seconds: number };
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -69,5 +69,5 @@ export async function createBenchWorkspace(name: string, size: SeedSize, end: Da
     c.release();
   }
   const { key } = await createApiKey(workspace.id, { name: 'bench', scopes: ['read'] });
-  return { id: workspace.id, key, size, seconds: Number(seconds(started)) };
+  return { id: workspace.id, slug: workspace.slug, name, key, size, seconds: Number(seconds(started)) };
 }
