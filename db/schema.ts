@@ -241,6 +241,7 @@ export const actions = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.conversationId, t.id] }),
     index('actions_time_idx').on(t.workspaceId, t.startedAt),
+    index('actions_name_idx').on(t.workspaceId, t.name, t.startedAt),
   ],
 );
 
@@ -260,6 +261,7 @@ export const events = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('events_time_idx').on(t.workspaceId, t.timestamp),
     index('events_conversation_idx').on(t.workspaceId, t.conversationId),
+    index('events_name_idx').on(t.workspaceId, t.name, t.timestamp),
   ],
 );
 
@@ -289,6 +291,9 @@ export const goals = pgTable(
     backfillProgress: real('backfill_progress').notNull().default(0),
     backfillStartedAt: ts('backfill_started_at'),
     backfillFinishedAt: ts('backfill_finished_at'),
+    backfillError: text('backfill_error'),
+    /** Set while a worker back-fills; a stale one (worker gone) lets another worker take over. */
+    backfillHeartbeatAt: ts('backfill_heartbeat_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -303,6 +308,8 @@ export const goalCompletions = pgTable(
     conversationId: text('conversation_id').notNull(),
     avatarId: text('avatar_id'),
     completedAt: ts('completed_at').notNull(),
+    /** The conversation's started_at: goal analytics count conversations in range, like every metric. */
+    startedAt: ts('started_at').notNull(),
     messageId: text('message_id'),
     eventId: text('event_id'),
     actionId: text('action_id'),
@@ -311,6 +318,7 @@ export const goalCompletions = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.goalId, t.conversationId] }),
     index('goal_completions_time_idx').on(t.workspaceId, t.goalId, t.completedAt),
+    index('goal_completions_started_idx').on(t.workspaceId, t.startedAt, t.goalId),
     index('goal_completions_conversation_idx').on(t.workspaceId, t.conversationId),
   ],
 );
@@ -330,6 +338,22 @@ export const funnels = pgTable(
 );
 
 // ---------------------------------------------------------------- alerts and webhooks
+
+/**
+ * The event stream: domain events (`goal.completed`, …) written in the transaction that caused them,
+ * for webhook delivery to fan out. `id` orders them.
+ */
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    workspaceId: workspaceRef(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('outbox_events_id_idx').on(t.id)],
+);
 
 export const alertRules = pgTable(
   'alert_rules',

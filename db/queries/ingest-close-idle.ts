@@ -1,14 +1,21 @@
 /** Ends idle conversations set-wise, with their rollup facts, one chunk per statement. */
-import { sql } from '../index';
+import type { TransactionSql } from 'postgres';
+
+export type ClosedConversation = { workspace_id: string; id: string; avatar_id: string; started_at: Date; ended_at: Date; escalated: boolean };
 
 /**
  * Closes up to `limit` active conversations (any workspace) idle longer than their workspace's
  * inactivity timeout, with ended_at = last_activity_at, and adds them to the ended/duration rollups in
  * the hour they started. Rows another transaction holds are skipped (they are being written to).
- * `workspaceId` limits the sweep to one workspace.
+ * `workspaceId` limits the sweep to one workspace. Returns the conversations it closed (still locked).
  */
-export async function closeIdleConversationsChunk(now: Date, limit: number, workspaceId: string | null = null): Promise<number> {
-  const [row] = await sql<{ closed: number }[]>`
+export async function closeIdleConversationsChunk(
+  tx: TransactionSql,
+  now: Date,
+  limit: number,
+  workspaceId: string | null = null,
+): Promise<ClosedConversation[]> {
+  return tx<ClosedConversation[]>`
     WITH due AS (
       SELECT c.workspace_id, c.id
       FROM conversations c JOIN workspaces w ON w.id = c.workspace_id
@@ -21,7 +28,7 @@ export async function closeIdleConversationsChunk(now: Date, limit: number, work
       UPDATE conversations c
       SET status = 'ended', end_reason = 'inactivity', ended_at = greatest(c.last_activity_at, c.started_at), updated_at = now()
       FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
-      RETURNING c.workspace_id, c.avatar_id, c.started_at, c.ended_at, c.message_count
+      RETURNING c.workspace_id, c.id, c.avatar_id, c.started_at, c.ended_at, c.message_count, c.escalated
     ), facts AS (
       SELECT workspace_id, date_trunc('hour', started_at, 'UTC') AS bucket, avatar_id, count(*)::int AS ended,
         sum(extract(epoch FROM ended_at - started_at))::float8 AS seconds
@@ -34,6 +41,5 @@ export async function closeIdleConversationsChunk(now: Date, limit: number, work
         ended_conversations = r.ended_conversations + EXCLUDED.ended_conversations,
         duration_sum_s = r.duration_sum_s + EXCLUDED.duration_sum_s
     )
-    SELECT count(*)::int AS closed FROM closed`;
-  return row?.closed ?? 0;
+    SELECT workspace_id, id, avatar_id, started_at, ended_at, escalated FROM closed`;
 }

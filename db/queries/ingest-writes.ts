@@ -13,7 +13,7 @@ const CONVERSATION_COLUMNS = `id text, avatar_id text, customer_id text, country
   status conversation_status, end_reason text, initialized_at timestamptz, interacted boolean, started_at timestamptz,
   started_at_explicit boolean, ended_at timestamptz, last_activity_at timestamptz, message_count int,
   user_message_count int, assistant_message_count int, system_message_count int, prompt_tokens bigint,
-  completion_tokens bigint, action_count int, escalated boolean, escalated_at timestamptz, sentiment_sum float8,
+  completion_tokens bigint, action_count int, escalated boolean, escalated_at timestamptz, goal_reached boolean, sentiment_sum float8,
   sentiment_count int, sentiment_score real, sentiment_label sentiment_label, first_user_message text`;
 
 const RETURNED = `c.id, c.avatar_id, c.customer_id, c.country, c.device, c.source, c.language, c.language_detected,
@@ -43,7 +43,7 @@ export function conversationRecord(s: ConversationState, sentiment: { score: num
     last_activity_at: s.lastActivityAt, message_count: s.messageCount, user_message_count: s.userMessageCount,
     assistant_message_count: s.assistantMessageCount, system_message_count: s.systemMessageCount,
     prompt_tokens: s.promptTokens, completion_tokens: s.completionTokens, action_count: s.actionCount,
-    escalated: s.escalated, escalated_at: s.escalatedAt, sentiment_sum: s.sentimentSum, sentiment_count: s.sentimentCount,
+    escalated: s.escalated, escalated_at: s.escalatedAt, goal_reached: s.goalReached, sentiment_sum: s.sentimentSum, sentiment_count: s.sentimentCount,
     sentiment_score: sentiment?.score ?? null, sentiment_label: sentiment?.label ?? null, first_user_message: s.firstUserMessage,
   };
 }
@@ -74,12 +74,12 @@ export function ingestWrites(tx: TransactionSql) {
           language_detected, metadata, feedback, feedback_rating, status, end_reason, initialized_at, interacted,
           started_at, started_at_explicit, ended_at, last_activity_at, message_count, user_message_count,
           assistant_message_count, system_message_count, prompt_tokens, completion_tokens, action_count, escalated,
-          escalated_at, sentiment_sum, sentiment_count, sentiment_score, sentiment_label, first_user_message)
+          escalated_at, goal_reached, sentiment_sum, sentiment_count, sentiment_score, sentiment_label, first_user_message)
         SELECT ${workspaceId}::uuid, x.id, x.avatar_id, x.customer_id, x.country, x.device, x.source, x.language,
           x.language_detected, x.metadata, x.feedback, x.feedback_rating, x.status, x.end_reason, x.initialized_at,
           x.interacted, x.started_at, x.started_at_explicit, x.ended_at, x.last_activity_at, x.message_count,
           x.user_message_count, x.assistant_message_count, x.system_message_count, x.prompt_tokens, x.completion_tokens,
-          x.action_count, x.escalated, x.escalated_at, x.sentiment_sum, x.sentiment_count, x.sentiment_score,
+          x.action_count, x.escalated, x.escalated_at, x.goal_reached, x.sentiment_sum, x.sentiment_count, x.sentiment_score,
           x.sentiment_label, x.first_user_message
         FROM json_to_recordset(${json(rows)}::text::json) AS x(${tx.unsafe(CONVERSATION_COLUMNS)})
         ORDER BY x.id
@@ -98,7 +98,7 @@ export function ingestWrites(tx: TransactionSql) {
           message_count = x.message_count, user_message_count = x.user_message_count,
           assistant_message_count = x.assistant_message_count, system_message_count = x.system_message_count,
           prompt_tokens = x.prompt_tokens, completion_tokens = x.completion_tokens, action_count = x.action_count,
-          escalated = x.escalated, escalated_at = x.escalated_at, sentiment_sum = x.sentiment_sum,
+          escalated = x.escalated, escalated_at = x.escalated_at, goal_reached = x.goal_reached, sentiment_sum = x.sentiment_sum,
           sentiment_count = x.sentiment_count, sentiment_score = x.sentiment_score, sentiment_label = x.sentiment_label,
           first_user_message = x.first_user_message, updated_at = now()
         FROM json_to_recordset(${json(rows)}::text::json) AS x(${tx.unsafe(CONVERSATION_COLUMNS)})

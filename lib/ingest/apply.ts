@@ -10,6 +10,7 @@ import { ingestRecompute } from '@/db/queries/ingest-recompute';
 import { ingestRollups } from '@/db/queries/ingest-rollups';
 import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
 import { notFound } from '@/lib/api/errors';
+import { evaluateGoalsLive } from '@/lib/goals/live';
 import { moveStoredFacts } from './adopt-avatar';
 import { conversationSentiment } from './conversation-state';
 import { rowToState } from './conversation-row';
@@ -139,9 +140,17 @@ async function applyInTransaction(
     new Map(firstUserRows.map((r) => [r.conversation_id, r.content])),
   );
 
-  // 6. Rollup deltas and the writes.
+  // 6. Goals the batch completes (or, for "ended without escalation", no longer holds), in this transaction.
+  await evaluateGoalsLive(tx, workspaceId, {
+    entries,
+    messages: newMessages,
+    actions: newActions,
+    events: plan.events.filter((e) => inserted.events.has(eventKey(e.id))),
+  });
+
+  // 7. Rollup deltas and the writes. New conversations were inserted complete, save a goal they reached.
   const deltas = new RollupDeltas();
-  const changed: ConversationEntry[] = [];
+  const changed: ConversationEntry[] = [...fresh.entries.values()].filter((e) => e.state.goalReached);
   const avatars = new Set<string>();
   for (const entry of fresh.entries.values()) {
     deltas.changeConversation(null, entry.state);

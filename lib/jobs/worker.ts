@@ -5,6 +5,7 @@
 import type PgBoss from 'pg-boss';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { createBoss } from './boss';
+import { startGoalBackfills } from './goal-backfills';
 
 export const QUEUES = { closeIdle: 'close-idle-conversations' } as const;
 
@@ -22,9 +23,12 @@ export async function startWorker(log: (line: string) => void = () => {}): Promi
     if (closed > 0) log(`closed ${closed} idle conversation(s)`);
   });
 
+  const backfills = startGoalBackfills(log);
+
   return {
     boss,
     stop: async () => {
+      await backfills.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await close();
     },

@@ -54,8 +54,8 @@ export async function completeGoal(workspaceId: string, conversationId: string, 
   await sql.begin(async (tx) => {
     await tx`INSERT INTO goals (workspace_id, id, name, trigger) VALUES (${workspaceId}::uuid, ${goalId}, ${`Goal ${goalId}`}, '{"type":"no_escalation"}')
       ON CONFLICT DO NOTHING`;
-    await tx`INSERT INTO goal_completions (workspace_id, goal_id, conversation_id, avatar_id, completed_at)
-      SELECT workspace_id, ${goalId}, id, avatar_id, started_at FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ${conversationId}`;
+    await tx`INSERT INTO goal_completions (workspace_id, goal_id, conversation_id, avatar_id, completed_at, started_at)
+      SELECT workspace_id, ${goalId}, id, avatar_id, started_at, started_at FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ${conversationId}`;
     const [c] = await tx<{ goal_reached: boolean; avatar_id: string; started_at: Date }[]>`
       SELECT goal_reached, avatar_id, started_at FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ${conversationId}`;
     if (c.goal_reached) return;

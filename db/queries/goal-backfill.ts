@@ -1,0 +1,98 @@
+/** The back-fill's claims, chunks and progress on the goals table. */
+import type { TransactionSql } from 'postgres';
+import { sql } from '../index';
+
+/** `version` is the goal's updated_at as PostgreSQL prints it (microseconds, which a Date would lose). */
+export type BackfillClaim = { workspace_id: string; id: string; name: string; avatar_id: string | null; trigger: Record<string, unknown>; version: string };
+
+/** A back-fill whose worker has not reported for this long is taken over by another. */
+const STALE_AFTER = '2 minutes';
+
+/** Claims the oldest waiting back-fill (or one whose worker vanished), of one workspace if given; null when there is none. */
+export async function claimBackfill(workspaceId: string | null = null): Promise<BackfillClaim | null> {
+  const [row] = await sql<BackfillClaim[]>`
+    UPDATE goals g SET backfill_status = 'running', backfill_progress = 0, backfill_error = null,
+      backfill_started_at = now(), backfill_finished_at = null, backfill_heartbeat_at = now()
+    FROM (
+      SELECT workspace_id, id FROM goals
+      WHERE (backfill_status = 'pending' OR (backfill_status = 'running' AND backfill_heartbeat_at < now() - ${STALE_AFTER}::interval))
+        AND (${workspaceId}::uuid IS NULL OR workspace_id = ${workspaceId}::uuid)
+      ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE g.workspace_id = due.workspace_id AND g.id = due.id
+    RETURNING g.workspace_id, g.id, g.name, g.avatar_id, g.trigger, g.updated_at::text AS version`;
+  return row ?? null;
+}
+
+export async function hasPendingBackfill(): Promise<boolean> {
+  const [row] = await sql<{ due: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM goals WHERE backfill_status = 'pending'
+      OR (backfill_status = 'running' AND backfill_heartbeat_at < now() - ${STALE_AFTER}::interval)) AS due`;
+  return row.due;
+}
+
+/** Whether the claimed definition is still the goal's (not edited or deleted since); holds it until commit. */
+export async function claimIsCurrent(tx: TransactionSql, claim: BackfillClaim): Promise<boolean> {
+  const rows = await tx`
+    SELECT 1 FROM goals WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id}
+      AND updated_at = ${claim.version}::text::timestamptz AND backfill_status = 'running' FOR SHARE`;
+  return rows.length > 0;
+}
+
+export async function countConversations(workspaceId: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM conversations WHERE workspace_id = ${workspaceId}::uuid`;
+  return row.n;
+}
+
+export type ChunkConversation = { id: string; avatar_id: string; started_at: Date; status: string; escalated: boolean; ended_at: Date | null };
+
+/** The next `limit` conversations after `after` in id order, locked as ingestion locks them. */
+export async function lockConversationChunk(tx: TransactionSql, workspaceId: string, after: string | null, limit: number) {
+  return tx<ChunkConversation[]>`
+    SELECT id, avatar_id, started_at, status, escalated, ended_at FROM conversations
+    WHERE workspace_id = ${workspaceId}::uuid AND (${after}::text IS NULL OR id > ${after})
+    ORDER BY id LIMIT ${limit} FOR UPDATE`;
+}
+
+export async function chunkMessages(tx: TransactionSql, workspaceId: string, ids: string[], roles: string[]) {
+  return tx<{ conversation_id: string; id: string; role: string; content: string; created_at: Date }[]>`
+    SELECT conversation_id, id, role, content, created_at FROM messages
+    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND role = ANY(${roles}::message_role[])`;
+}
+
+export async function chunkActions(tx: TransactionSql, workspaceId: string, ids: string[], name: string) {
+  return tx<{ conversation_id: string; id: string; name: string; started_at: Date }[]>`
+    SELECT conversation_id, id, name, started_at FROM actions
+    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ${name}`;
+}
+
+export async function chunkEvents(tx: TransactionSql, workspaceId: string, ids: string[], names: string[]) {
+  return tx<{ conversation_id: string; id: string; name: string; properties: Record<string, unknown> | null; timestamp: Date }[]>`
+    SELECT conversation_id, id, name, properties, timestamp FROM events
+    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ANY(${names}::text[])`;
+}
+
+/** Removes the goal's completions in these conversations; returns the conversations that had one. */
+export async function clearChunkCompletions(tx: TransactionSql, workspaceId: string, goalId: string, ids: string[]): Promise<string[]> {
+  const rows = await tx<{ conversation_id: string }[]>`
+    DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${goalId} AND conversation_id = ANY(${ids}::text[])
+    RETURNING conversation_id`;
+  return rows.map((r) => r.conversation_id);
+}
+
+export async function reportProgress(tx: TransactionSql, claim: BackfillClaim, progress: number) {
+  await tx`UPDATE goals SET backfill_progress = ${progress}, backfill_heartbeat_at = now()
+    WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id} AND updated_at = ${claim.version}::text::timestamptz`;
+}
+
+export async function finishBackfill(claim: BackfillClaim, error: string | null) {
+  await sql`UPDATE goals SET backfill_status = ${error ? 'failed' : 'done'}, backfill_progress = CASE WHEN ${error}::text IS NULL THEN 1 ELSE backfill_progress END,
+      backfill_error = ${error}, backfill_finished_at = now(), backfill_heartbeat_at = null
+    WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id} AND updated_at = ${claim.version}::text::timestamptz AND backfill_status = 'running'`;
+}
+
+/** Puts a claimed back-fill back in the queue (the worker is shutting down); it starts over later. */
+export async function requeueBackfill(claim: BackfillClaim) {
+  await sql`UPDATE goals SET backfill_status = 'pending', backfill_heartbeat_at = null
+    WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id} AND updated_at = ${claim.version}::text::timestamptz AND backfill_status = 'running'`;
+}

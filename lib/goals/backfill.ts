@@ -1,0 +1,110 @@
+/**
+ * Back-fills a goal over the conversations already stored, after it is created or redefined. It walks
+ * the workspace's conversations in id order, a chunk per transaction: lock the chunk (as ingestion
+ * does), drop the goal's completions there, and store what the same evaluator as live ingestion finds.
+ * Live evaluation keeps running meanwhile, so the result equals evaluating all the data live. Progress
+ * is written to the goal after every chunk; an edit or delete of the goal stops a running back-fill.
+ */
+import { sql } from '@/db';
+import {
+  chunkActions,
+  chunkEvents,
+  chunkMessages,
+  claimBackfill,
+  claimIsCurrent,
+  clearChunkCompletions,
+  countConversations,
+  finishBackfill,
+  lockConversationChunk,
+  reportProgress,
+  requeueBackfill,
+  type BackfillClaim,
+  type ChunkConversation,
+} from '@/db/queries/goal-backfill';
+import { upsertCompletions } from '@/db/queries/goal-completions';
+import { syncGoalReached } from '@/db/queries/goals';
+import { appliesTo, endCompletions, findCompletions, type ConversationFacts } from './evaluate';
+import { compileGoal, GOAL_COMPLETED_EVENT, type CompiledGoal, type GoalTrigger } from './triggers';
+
+const CHUNK = 2_000;
+
+const facts = (c: ChunkConversation): ConversationFacts => ({
+  id: c.id, avatarId: c.avatar_id, startedAt: c.started_at, ended: c.status === 'ended', escalated: c.escalated, endedAt: c.ended_at,
+});
+
+const rolesOf = (role: 'user' | 'assistant' | 'any') => (role === 'any' ? ['user', 'assistant'] : [role]);
+
+/** Back-fills one chunk; the last conversation id of the chunk, or null when there were none left (or the claim lapsed). */
+async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: string | null, progress: (n: number) => number) {
+  return sql.begin(async (tx) => {
+    if (!(await claimIsCurrent(tx, claim))) return { stop: true as const };
+    const chunk = await lockConversationChunk(tx, claim.workspace_id, after, CHUNK);
+    if (chunk.length === 0) return { stop: false as const, last: null, size: 0 };
+    const conversations = new Map(chunk.map((c) => [c.id, facts(c)]));
+    const applicable = chunk.filter((c) => appliesTo(goal, conversations.get(c.id)!)).map((c) => c.id);
+    const t = goal.trigger;
+    const [messages, actions, events] = await Promise.all([
+      goal.text && applicable.length ? chunkMessages(tx, claim.workspace_id, applicable, rolesOf(goal.text.role)) : [],
+      t.type === 'tool' && applicable.length ? chunkActions(tx, claim.workspace_id, applicable, t.name) : [],
+      applicable.length ? chunkEvents(tx, claim.workspace_id, applicable, t.type === 'event' ? [t.name, GOAL_COMPLETED_EVENT] : [GOAL_COMPLETED_EVENT]) : [],
+    ]);
+    const found = [
+      ...findCompletions([goal], conversations, {
+        messages: messages.map((m) => ({ conversationId: m.conversation_id, id: m.id, role: m.role, content: m.content, createdAt: m.created_at })),
+        actions: actions.map((a) => ({ conversationId: a.conversation_id, id: a.id, name: a.name, startedAt: a.started_at })),
+        events: events.map((e) => ({ conversationId: e.conversation_id, id: e.id, name: e.name, properties: e.properties, timestamp: e.timestamp })),
+      }),
+      ...endCompletions([goal], [...conversations.values()]),
+    ];
+    const ids = chunk.map((c) => c.id);
+    const cleared = await clearChunkCompletions(tx, claim.workspace_id, claim.id, ids);
+    await upsertCompletions(tx, claim.workspace_id, found, 'backfill');
+    await syncGoalReached(tx, claim.workspace_id, [...new Set([...cleared, ...found.map((c) => c.conversationId)])].sort());
+    await reportProgress(tx, claim, progress(chunk.length));
+    return { stop: false as const, last: chunk.at(-1)!.id, size: chunk.length };
+  });
+}
+
+export type BackfillReport = { goalId: string; conversations: number; status: 'done' | 'failed' | 'superseded' | 'requeued'; error?: string };
+
+/** Runs one claimed back-fill to its end; when `signal` aborts (shutdown) it stops between chunks and queues the goal again. */
+export async function backfillGoal(claim: BackfillClaim, signal?: AbortSignal): Promise<BackfillReport> {
+  let done = 0;
+  try {
+    const goal = compileGoal({ id: claim.id, name: claim.name, avatarId: claim.avatar_id, trigger: claim.trigger as GoalTrigger });
+    const total = Math.max(await countConversations(claim.workspace_id), 1);
+    const progress = (n: number) => Math.min((done + n) / total, 0.999);
+    for (let after: string | null = null; ; ) {
+      if (signal?.aborted) {
+        await requeueBackfill(claim);
+        return { goalId: claim.id, conversations: done, status: 'requeued' };
+      }
+      const step = await backfillChunk(claim, goal, after, progress);
+      if (step.stop) return { goalId: claim.id, conversations: done, status: 'superseded' };
+      if (step.last === null) break;
+      done += step.size;
+      after = step.last;
+    }
+    await finishBackfill(claim, null);
+    return { goalId: claim.id, conversations: done, status: 'done' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishBackfill(claim, message.slice(0, 500));
+    return { goalId: claim.id, conversations: done, status: 'failed', error: message };
+  }
+}
+
+/**
+ * Claims and runs waiting back-fills until none is left (of one workspace, if given); returns what was
+ * done. `signal` stops it between chunks (shutdown).
+ */
+export async function runPendingBackfills(options: { signal?: AbortSignal; workspaceId?: string } = {}): Promise<BackfillReport[]> {
+  const { signal } = options;
+  const reports: BackfillReport[] = [];
+  while (!signal?.aborted) {
+    const claim = await claimBackfill(options.workspaceId ?? null);
+    if (!claim) break;
+    reports.push(await backfillGoal(claim, signal));
+  }
+  return reports;
+}

@@ -1,0 +1,135 @@
+/**
+ * Live goal evaluation inside the ingest transaction: the batch's new messages, tool calls and events,
+ * and its conversations' end states, against the workspace's goals. Completions are written in the same
+ * transaction; first completions also go to the event stream as `goal.completed`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TransactionSql } from 'postgres';
+import {
+  conversationsWithCompletions,
+  createSdkGoals,
+  deleteCompletions,
+  emitGoalCompleted,
+  loadGoalDefinitions,
+  upsertCompletions,
+  type GoalDefinitionRow,
+  type StoredCompletion,
+} from '@/db/queries/goal-completions';
+import { syncGoalReached } from '@/db/queries/goals';
+import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
+import { endCompletions, findCompletions, type Completion, type ConversationFacts } from './evaluate';
+import { compileGoal, GOAL_COMPLETED_EVENT, type CompiledGoal, type GoalTrigger } from './triggers';
+
+const compiled = new Map<string, CompiledGoal>();
+const MAX_CACHED = 5_000;
+
+/** Compiles goal rows, reusing compiled patterns while a goal is unchanged. */
+export function compileGoalRows(rows: GoalDefinitionRow[]): CompiledGoal[] {
+  return rows.map((row) => {
+    const key = `${row.id}|${row.updated_at.getTime()}|${JSON.stringify(row.trigger)}|${row.avatar_id}`;
+    let goal = compiled.get(key);
+    if (!goal) {
+      if (compiled.size >= MAX_CACHED) compiled.clear();
+      goal = compileGoal({ id: row.id, name: row.name, avatarId: row.avatar_id, trigger: row.trigger as GoalTrigger });
+      compiled.set(key, goal);
+    }
+    return goal;
+  });
+}
+
+export const stateFacts = (s: ConversationState): ConversationFacts => ({
+  id: s.id, avatarId: s.avatarId, startedAt: s.startedAt, ended: s.status === 'ended', escalated: s.escalated, endedAt: s.endedAt,
+});
+
+const endHolds = (s: ConversationState | null) => s !== null && s.status === 'ended' && !s.escalated && s.endedAt !== null;
+const endKey = (s: ConversationState | null) => (endHolds(s) ? s!.endedAt!.getTime() : null);
+
+export type LiveEntry = { before: ConversationState | null; state: ConversationState };
+
+export type LiveInput = {
+  entries: Map<string, LiveEntry>;
+  messages: NewMessage[];
+  actions: NewAction[];
+  events: NewEvent[];
+};
+
+/** New goals for the names SDK goal.completed events carry that the workspace has no goal for. */
+async function sdkGoals(tx: TransactionSql, workspaceId: string, known: CompiledGoal[], events: NewEvent[]): Promise<GoalDefinitionRow[]> {
+  const names = new Set(known.map((g) => g.name));
+  const wanted = new Map<string, { id: string; name: string; trigger: GoalTrigger }>();
+  for (const e of events) {
+    const name = e.name === GOAL_COMPLETED_EVENT && e.conversationId ? e.properties?.goal : undefined;
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 100 || names.has(name) || wanted.has(name)) continue;
+    wanted.set(name, { id: `goal_${randomBytes(9).toString('base64url')}`, name, trigger: { type: 'event', name: GOAL_COMPLETED_EVENT, properties: { goal: name } } });
+  }
+  if (wanted.size === 0) return [];
+  await createSdkGoals(tx, workspaceId, [...wanted.values()]);
+  // A concurrent batch may have created some of them: read them all back.
+  return (await loadGoalDefinitions(tx, workspaceId)).filter((r) => wanted.has(r.name));
+}
+
+/** Conversations that only events of this batch touch: locked here, in id order. */
+async function eventOnlyConversations(tx: TransactionSql, workspaceId: string, ids: string[]): Promise<Map<string, ConversationFacts>> {
+  const out = new Map<string, ConversationFacts>();
+  if (ids.length === 0) return out;
+  const rows = await tx<{ id: string; avatar_id: string; started_at: Date; status: string; escalated: boolean; ended_at: Date | null }[]>`
+    SELECT id, avatar_id, started_at, status, escalated, ended_at FROM conversations
+    WHERE workspace_id = ${workspaceId}::uuid AND id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+  for (const r of rows) {
+    out.set(r.id, { id: r.id, avatarId: r.avatar_id, startedAt: r.started_at, ended: r.status === 'ended', escalated: r.escalated, endedAt: r.ended_at });
+  }
+  return out;
+}
+
+/**
+ * Evaluates the workspace's goals against the batch, writes completions, and sets `goalReached` on the
+ * entries' states. Conversations outside `entries` (reached by events alone) get their flag in SQL.
+ */
+export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string, input: LiveInput): Promise<void> {
+  const goals = compileGoalRows(await loadGoalDefinitions(tx, workspaceId));
+  const events = input.events.filter((e) => e.conversationId);
+  goals.push(...compileGoalRows(await sdkGoals(tx, workspaceId, goals, events)));
+  if (goals.length === 0) return;
+
+  const facts = new Map<string, ConversationFacts>();
+  for (const [id, e] of input.entries) facts.set(id, stateFacts(e.state));
+  const outside = [...new Set(events.map((e) => e.conversationId!).filter((id) => !facts.has(id)))].sort();
+  const outsideFacts = await eventOnlyConversations(tx, workspaceId, outside);
+  for (const [id, f] of outsideFacts) facts.set(id, f);
+
+  const found = findCompletions(goals, facts, {
+    messages: input.messages,
+    actions: input.actions,
+    events: events.map((e) => ({ conversationId: e.conversationId!, id: e.id, name: e.name, properties: e.properties, timestamp: e.timestamp })),
+  });
+
+  // "Ended without escalation" follows the conversation's end state: it holds at the end time, or not at all.
+  const endChanged = [...input.entries.values()].filter((e) => endKey(e.before) !== endKey(e.state));
+  const ending = endCompletions(goals, endChanged.filter((e) => endHolds(e.state)).map((e) => stateFacts(e.state)));
+  const endGoals = goals.filter((g) => g.trigger.type === 'no_escalation');
+  const unending = endChanged
+    .filter((e) => endHolds(e.before) && !endHolds(e.state))
+    .flatMap((e) => endGoals.map((g) => ({ goalId: g.id, conversationId: e.state.id })));
+
+  const [stored, storedEnds] = await Promise.all([
+    upsertCompletions(tx, workspaceId, found, 'live'),
+    upsertCompletions(tx, workspaceId, ending, 'live', { replace: true }),
+    deleteCompletions(tx, workspaceId, unending),
+  ]);
+
+  const names = new Map(goals.map((g) => [g.id, g.name]));
+  const firsts = firstCompletions([...found, ...ending], [...stored, ...storedEnds]);
+  await emitGoalCompleted(tx, workspaceId, firsts.map((c) => ({ ...c, goalName: names.get(c.goalId)! })));
+
+  const touched = new Set([...found, ...ending, ...unending].map((c) => c.conversationId));
+  if (touched.size === 0) return;
+  const inside = [...touched].filter((id) => input.entries.has(id));
+  const reached = await conversationsWithCompletions(tx, workspaceId, inside);
+  for (const id of inside) input.entries.get(id)!.state.goalReached = reached.has(id);
+  await syncGoalReached(tx, workspaceId, [...touched].filter((id) => outsideFacts.has(id)));
+}
+
+function firstCompletions(candidates: Completion[], stored: StoredCompletion[]): Completion[] {
+  const inserted = new Set(stored.filter((s) => s.inserted).map((s) => `${s.goal_id}\u0000${s.conversation_id}`));
+  return candidates.filter((c) => inserted.delete(`${c.goalId}\u0000${c.conversationId}`));
+}

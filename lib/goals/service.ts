@@ -1,0 +1,118 @@
+/**
+ * Goals: create, read, update and delete, shared by /v1/goals and the dashboard. Creating a goal, or
+ * changing its trigger or avatar, queues a back-fill over existing conversations (lib/goals/backfill);
+ * deleting one removes its completions and the conversations' goal flags with it.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { insertAuditEntry } from '@/db/queries/audit';
+import { deleteGoalRows, findGoalRow, insertGoalRow, listGoalRows, updateGoalRow, type GoalRow } from '@/db/queries/goals';
+import { conflict } from '@/lib/api/errors';
+import { identifier } from '@/lib/ingest/schema-primitives';
+import { nudgeBackfill } from './backfill-queue';
+import { goalTriggerSchema, type GoalTrigger } from './triggers';
+
+export type BackfillStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export type Goal = {
+  id: string;
+  name: string;
+  avatarId: string | null;
+  trigger: GoalTrigger;
+  backfill: { status: BackfillStatus; progress: number; startedAt: string | null; finishedAt: string | null; error: string | null };
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Who changed it: a signed-in user (dashboard) or an API key. */
+export type GoalActor = { userId?: string | null; apiKeyId?: string | null };
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Must not be empty')
+  .max(100, 'Must be at most 100 characters')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
+
+export const goalInputSchema = z.strictObject({
+  name,
+  avatarId: identifier.nullish(),
+  trigger: goalTriggerSchema,
+});
+export const goalPatchSchema = goalInputSchema.partial();
+
+/** What callers pass (defaults such as a trigger's role may be left out); the functions validate it. */
+export type GoalInput = z.input<typeof goalInputSchema>;
+export type GoalPatch = z.input<typeof goalPatchSchema>;
+
+export function toGoal(row: GoalRow): Goal {
+  return {
+    id: row.id,
+    name: row.name,
+    avatarId: row.avatarId,
+    trigger: row.trigger as GoalTrigger,
+    backfill: {
+      status: row.backfillStatus as BackfillStatus,
+      progress: row.backfillProgress,
+      startedAt: row.backfillStartedAt?.toISOString() ?? null,
+      finishedAt: row.backfillFinishedAt?.toISOString() ?? null,
+      error: row.backfillError,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const newGoalId = () => `goal_${randomBytes(9).toString('base64url')}`;
+
+const duplicateName = (n: string) => conflict(`A goal named "${n}" already exists`);
+const actorFields = (actor: GoalActor) => ({ actorUserId: actor.userId ?? null, actorApiKeyId: actor.apiKeyId ?? null });
+
+export async function listGoals(workspaceId: string): Promise<Goal[]> {
+  return (await listGoalRows(workspaceId)).map(toGoal);
+}
+
+export async function getGoal(workspaceId: string, id: string): Promise<Goal | null> {
+  const row = await findGoalRow(workspaceId, id);
+  return row ? toGoal(row) : null;
+}
+
+/** Creates the goal (a ZodError for invalid input, 409 when the name is taken) and queues its back-fill. */
+export async function createGoal(workspaceId: string, raw: GoalInput, actor: GoalActor): Promise<Goal> {
+  const input = goalInputSchema.parse(raw);
+  const row = await insertGoalRow(workspaceId, { id: newGoalId(), name: input.name, avatarId: input.avatarId ?? null, trigger: input.trigger });
+  if (!row) throw duplicateName(input.name);
+  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.created', targetType: 'goal', targetId: row.id, details: { name: row.name } });
+  await nudgeBackfill();
+  return toGoal(row);
+}
+
+/**
+ * Applies the patch; null when there is no such goal. A changed trigger or avatar re-runs the back-fill,
+ * which replaces the goal's completions conversation by conversation.
+ */
+export async function updateGoal(workspaceId: string, id: string, raw: GoalPatch, actor: GoalActor): Promise<Goal | null> {
+  const patch = goalPatchSchema.parse(raw);
+  const current = await findGoalRow(workspaceId, id);
+  if (!current) return null;
+  const next = {
+    name: patch.name ?? current.name,
+    avatarId: patch.avatarId === undefined ? current.avatarId : patch.avatarId,
+    trigger: patch.trigger ?? (current.trigger as GoalTrigger),
+  };
+  const redefine = next.avatarId !== current.avatarId || JSON.stringify(next.trigger) !== JSON.stringify(current.trigger);
+  const result = await updateGoalRow(workspaceId, id, next, redefine);
+  if (result === 'duplicate') throw duplicateName(next.name);
+  if (!result) return null;
+  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.updated', targetType: 'goal', targetId: id, details: { redefined: redefine } });
+  if (redefine) await nudgeBackfill();
+  return toGoal(result);
+}
+
+/** Deletes the goal and its completions; false when there was none. */
+export async function deleteGoal(workspaceId: string, id: string, actor: GoalActor): Promise<boolean> {
+  const deleted = await deleteGoalRows(workspaceId, id);
+  if (!deleted) return false;
+  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.deleted', targetType: 'goal', targetId: id, details: { name: deleted.name } });
+  return true;
+}
