@@ -41,4 +41,11 @@ test('seed-demo creates the demo sign-in and fills the workspace through ingesti
   expect(stats.avatars).toBeGreaterThan(1);
   expect(stats.ended).toBeGreaterThan(0);
   expect(stats.rollup).toBe(afterFirst);
+
+  // The template goals exist and ingestion completed them live.
+  const goals = await sql<{ name: string; completions: number }[]>`
+    select g.name, (select count(*)::int from goal_completions c where c.workspace_id = g.workspace_id and c.goal_id = g.id) as completions
+    from goals g where g.workspace_id = ${first.workspaceId} order by g.name`;
+  expect(goals.map((g) => g.name)).toEqual(['Escalation avoided', 'Lead captured', 'Question answered']);
+  for (const g of goals) expect(g.completions, g.name).toBeGreaterThan(0);
 });

@@ -1,6 +1,8 @@
 /** The demo workspace that `npm start` creates on first run and `npm run cli -- seed-demo` refreshes. */
 import { sql } from '@/db';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
+import { listGoals, createGoal } from '@/lib/goals/service';
+import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { DEMO_AVATARS } from './content';
 import { demoConversation, seededRandom, type DemoBatchItem } from './generate';
@@ -28,6 +30,7 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
   });
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from conversations where workspace_id = ${workspace.id}`;
   const wanted = options.conversations ?? (n === 0 ? DEMO_DEFAULTS.conversations : 0);
+  if (n === 0) await addTemplateGoals(workspace.id);
   if (wanted > 0) {
     const now = options.now ?? new Date();
     // The first fill uses fixed ids (a re-run is a no-op); top-ups get ids of their own.
@@ -39,6 +42,14 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     }
   }
   return { userId: user.id, workspaceId: workspace.id, created, conversationsAdded: wanted };
+}
+
+/** The three template goals, so the demo shows completions; ingestion then evaluates them live. */
+async function addTemplateGoals(workspaceId: string) {
+  const existing = new Set((await listGoals(workspaceId)).map((g) => g.name));
+  for (const t of GOAL_TEMPLATES) {
+    if (!existing.has(t.name)) await createGoal(workspaceId, { name: t.name, trigger: t.trigger }, {});
+  }
 }
 
 async function fillDemoWorkspace(

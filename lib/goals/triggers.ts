@@ -123,7 +123,7 @@ export const GOAL_TEMPLATES: { key: string; name: string; description: string; t
     description: 'The user said thanks or similar.',
     trigger: {
       type: 'phrases',
-      phrases: ['thanks', 'thank you', 'thx', 'that helped', 'that helps', 'appreciate it'],
+      phrases: ['thanks', 'thank you', 'thx', 'that helped', 'that helps', 'appreciate it', 'danke', 'merci', 'gracias', 'obrigado', 'obrigada'],
       role: 'user',
     },
   },
