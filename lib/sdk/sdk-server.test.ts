@@ -82,3 +82,29 @@ test('shutdown flushes what trackAvatar queued', async () => {
     select status, source, avatar_id from conversations where workspace_id = ${workspace.id} and id = 'widget-1'`;
   expect(row).toEqual({ status: 'ended', source: 'web', avatar_id: 'avt_widget' });
 });
+
+test("onGoalComplete reaches Confab as a completion of the goal of that name", async () => {
+  const { key, workspace } = await setup();
+  await sql`insert into goals (workspace_id, id, name, trigger, backfill_status)
+    values (${workspace.id}, 'goal_booked', 'demo_booked', '{"type":"tool","name":"calendar"}', 'done')`;
+  const client = createClient({ apiKey: key, baseUrl: server.url, batch: { flushIntervalMs: 60_000 } });
+  const avatar = trackAvatar(client, {
+    avatarId: 'avt_widget',
+    goals: [{ name: 'email_captured', trigger: { type: 'pattern', pattern: /[\w.]+@[\w.]+/ } }],
+  });
+  avatar.onConversationStart({ id: 'widget-goal' });
+  avatar.onMessage({ role: 'user', content: 'I am ann@example.com', conversationId: 'widget-goal' });
+  avatar.onGoalComplete({ name: 'demo_booked' });
+  avatar.onGoalComplete({ name: 'demo_booked' });
+  await client.shutdown();
+  const rows = await sql<{ name: string; conversation_id: string }[]>`
+    select g.name, c.conversation_id from goal_completions c join goals g on g.workspace_id = c.workspace_id and g.id = c.goal_id
+    where c.workspace_id = ${workspace.id} order by g.name`;
+  // demo_booked is the dashboard's goal; email_captured, unknown to the server, was created from the widget's event.
+  expect(rows).toEqual([
+    { name: 'demo_booked', conversation_id: 'widget-goal' },
+    { name: 'email_captured', conversation_id: 'widget-goal' },
+  ]);
+  const [c] = await sql<{ goal_reached: boolean }[]>`select goal_reached from conversations where workspace_id = ${workspace.id} and id = 'widget-goal'`;
+  expect(c.goal_reached).toBe(true);
+});
