@@ -99,7 +99,8 @@ test('review, filter, search, step through, export and delete transcripts', asyn
   const other = await browser.newContext();
   const stranger = await other.newPage();
   await signUpNewUser(stranger, 'Other Team');
-  await stranger.goto('/transcripts/e2e-refund');
+  const foreign = await stranger.goto('/transcripts/e2e-refund');
+  expect(foreign?.status()).toBe(404);
   await expect(stranger.getByText(/could not be found|not found/i).first()).toBeVisible();
   await expect(stranger.getByText('I want a refund')).toHaveCount(0);
   await stranger.goto('/transcripts');
