@@ -16,6 +16,9 @@ import {
   messageListBodySchema,
   type BatchItemType,
 } from '@/lib/ingest/schemas';
+import { goalInputSchema, goalPatchSchema } from '@/lib/goals/service';
+import { goalTriggerSchema } from '@/lib/goals/triggers';
+import * as goals from './goal-responses';
 import * as responses from './responses';
 import * as transcripts from './transcript-responses';
 
@@ -63,6 +66,13 @@ export const componentSchemas = {
   ConversationPage: transcripts.conversationPageSchema,
   Transcript: transcripts.transcriptSchema,
   ErasedCustomer: transcripts.erasedCustomerSchema,
+  GoalTrigger: goalTriggerSchema,
+  GoalBody: goalInputSchema,
+  GoalPatch: goalPatchSchema,
+  Goal: goals.goalSchema,
+  GoalList: goals.goalListSchema,
+  GoalAnalytics: goals.goalAnalyticsSchema,
+  OneGoalAnalytics: goals.oneGoalAnalyticsSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaName = keyof typeof componentSchemas;

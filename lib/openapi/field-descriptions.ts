@@ -54,6 +54,12 @@ const end = {
   avatarId: avatarOnFirstContact,
 };
 
+const goal = {
+  name: 'Shown on the Goals page; unique in the workspace.',
+  avatarId: 'Only this avatar’s conversations can complete the goal; omit (or null) for every avatar.',
+  trigger: 'What completes the goal.',
+};
+
 const conversationId = { conversationId: 'The conversation this item belongs to (the `{id}` of the single endpoint’s URL).' };
 
 export const fieldDescriptions: Partial<Record<SchemaName, Record<string, string>>> = {
@@ -79,6 +85,16 @@ export const fieldDescriptions: Partial<Record<SchemaName, Record<string, string
     'batch.type': 'The single endpoint the item stands for; decides the shape of `body`.',
     'batch.timestamp': clientTime('When the item happened: the default for the body’s own time (`startedAt`, `createdAt`, `endedAt`, `timestamp`)'),
   },
+  GoalBody: goal,
+  GoalPatch: goal,
+  GoalTrigger: {
+    type: 'The kind of trigger; decides the other fields.',
+    pattern: '`pattern`: an RE2 regular expression searched in each message (case-sensitive unless it starts with `(?i)`; no look-around or back-references).',
+    phrases: '`phrases`: words or phrases matched case-insensitively as whole words; spaces match any whitespace.',
+    role: 'Whose messages are searched: `user` (default), `assistant` or `any`.',
+    name: '`event`: the custom event’s name; `tool`: the tool call’s name.',
+    properties: '`event`: property values the event must carry (equal scalars); others may be present too.',
+  },
 };
 
 export const componentDescriptions: Partial<Record<SchemaName, string>> = {
@@ -103,4 +119,11 @@ export const componentDescriptions: Partial<Record<SchemaName, string>> = {
   ConversationPage: 'One page of conversations, newest first by default.',
   Transcript: 'A conversation with everything that happened in it.',
   ErasedCustomer: 'How many conversations were erased.',
+  GoalTrigger: 'One of five trigger types: a pattern or phrase list on message text, a custom event, a tool call, or ending without escalation. A conversation completes a goal once.',
+  GoalBody: 'A goal: a name, an optional avatar and a trigger.',
+  GoalPatch: 'The goal fields to change.',
+  Goal: 'A goal with the state of its back-fill.',
+  GoalList: 'The workspace’s goals.',
+  GoalAnalytics: 'Every goal’s completions for a range.',
+  OneGoalAnalytics: 'One goal’s completions for a range.',
 };
