@@ -18,6 +18,8 @@ import {
 } from '@/lib/ingest/schemas';
 import { goalInputSchema, goalPatchSchema } from '@/lib/goals/service';
 import { goalTriggerSchema } from '@/lib/goals/triggers';
+import { funnelInputSchema, funnelPatchSchema, funnelStepSchema } from '@/lib/funnels/schemas';
+import * as funnels from './funnel-responses';
 import * as goals from './goal-responses';
 import * as responses from './responses';
 import * as transcripts from './transcript-responses';
@@ -73,6 +75,12 @@ export const componentSchemas = {
   GoalList: goals.goalListSchema,
   GoalAnalytics: goals.goalAnalyticsSchema,
   OneGoalAnalytics: goals.oneGoalAnalyticsSchema,
+  FunnelStep: funnelStepSchema,
+  FunnelBody: funnelInputSchema,
+  FunnelPatch: funnelPatchSchema,
+  Funnel: funnels.funnelSchema,
+  FunnelList: funnels.funnelListSchema,
+  FunnelReport: funnels.funnelReportSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -38,11 +38,25 @@ beforeAll(async () => {
   key = await createTestApiKey(ws.id, ['ingest', 'read', 'admin']);
 });
 
+/**
+ * Ids that POST examples created, by collection (`funnels` for `POST /v1/funnels`): the `{id}` of later
+ * operations on that collection (`/v1/funnels/{id}`, `/v1/analytics/funnels/{id}`) uses them, since the
+ * server picks such ids and no example can know one.
+ */
+const createdIds = new Map<string, string>();
+const createdId = (p: string, param: string) => (param === 'id' ? createdIds.get(/([\w-]+)\/\{id\}/.exec(p)?.[1] ?? '') : undefined);
+
+async function rememberCreatedId(p: string, res: Response) {
+  if (res.status !== 201 || p.includes('{')) return;
+  const body = (await res.clone().json().catch(() => null)) as { id?: unknown } | null;
+  if (typeof body?.id === 'string') createdIds.set(p.split('/').pop()!, body.id);
+}
+
 async function call(p: string, method: HttpMethod, op: OperationObject, body?: unknown): Promise<Response> {
   const file = path.join(process.cwd(), 'app', p.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
   const handler = ((await import(file)) as Record<string, Handler | undefined>)[method.toUpperCase()];
   expect(handler, `${method.toUpperCase()} ${p} has no handler`).toBeDefined();
-  const params = Object.fromEntries((op.parameters ?? []).filter((x) => x.in === 'path').map((x) => [x.name, x.example ?? 'x']));
+  const params = Object.fromEntries((op.parameters ?? []).filter((x) => x.in === 'path').map((x) => [x.name, createdId(p, x.name) ?? x.example ?? 'x']));
   const queryParams = (op.parameters ?? []).filter((x) => x.in === 'query');
   const ranged = queryParams.some((x) => x.name === 'start');
   const query = new URLSearchParams({
@@ -51,7 +65,9 @@ async function call(p: string, method: HttpMethod, op: OperationObject, body?: u
   });
   const url = `http://test${p.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(params[n]))}?${query}`;
   const init = { method: method.toUpperCase(), headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) };
-  return handler!(new NextRequest(url, init), { params: Promise.resolve(params) });
+  const res = await handler!(new NextRequest(url, init), { params: Promise.resolve(params) });
+  if (method === 'post') await rememberCreatedId(p, res);
+  return res;
 }
 
 async function expectDocumented(res: Response, op: OperationObject, label: string) {

@@ -1,0 +1,96 @@
+/**
+ * Funnel payloads (one zod schema each): the /v1/funnels handlers, the dashboard's builder and the OpenAPI
+ * document all use these. A funnel is 2–8 ordered steps evaluated per conversation (see lib/funnels/report).
+ */
+import { z } from 'zod';
+import { identifier } from '@/lib/ingest/schema-primitives';
+
+export const MIN_STEPS = 2;
+export const MAX_STEPS = 8;
+export const MAX_USER_MESSAGES = 1000;
+export const MAX_EVENT_PROPERTIES = 20;
+
+export const FUNNEL_STEP_TYPES = ['conversation_started', 'goal', 'event', 'tool', 'user_messages'] as const;
+export type FunnelStepType = (typeof FUNNEL_STEP_TYPES)[number];
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const displayText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Must not be empty')
+    .max(max, `Must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), 'Must not contain control characters');
+
+const label = displayText(100).optional().describe('What the chart calls this step; a description of the step when left out');
+const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters'), z.number(), z.boolean(), z.null()]);
+
+export const funnelStepSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('conversation_started').describe('Every conversation in the range; only as the first step'), label }),
+    z.strictObject({
+      type: z.literal('goal').describe('The conversation completed this goal at or after the previous step'),
+      goalId: identifier.describe('A goal of this workspace (`GET /v1/goals`)'),
+      label,
+    }),
+    z.strictObject({
+      type: z.literal('event').describe('A custom event of the conversation at or after the previous step'),
+      name: identifier.describe('The event name sent to `POST /v1/events`'),
+      properties: z
+        .record(z.string().min(1).max(200), scalar)
+        .refine((p) => Object.keys(p).length <= MAX_EVENT_PROPERTIES, `At most ${MAX_EVENT_PROPERTIES} properties`)
+        .optional()
+        .describe('Only events whose properties hold all of these values (PostgreSQL `@>` on scalars)'),
+      label,
+    }),
+    z.strictObject({
+      type: z.literal('tool').describe('A tool call with this name at or after the previous step'),
+      name: identifier.describe('The action name sent to `POST /v1/conversations/{id}/actions`'),
+      label,
+    }),
+    z.strictObject({
+      type: z.literal('user_messages').describe('The conversation has at least `count` user messages (depth; does not move the step time)'),
+      count: z
+        .number('Must be a number')
+        .int('Must be a whole number')
+        .min(1, 'Must be at least 1')
+        .max(MAX_USER_MESSAGES, `Must be at most ${MAX_USER_MESSAGES}`),
+      label,
+    }),
+  ],
+  { error: `Must be one of: ${FUNNEL_STEP_TYPES.join(', ')}` },
+);
+
+export type FunnelStep = z.infer<typeof funnelStepSchema>;
+
+const steps = z
+  .array(funnelStepSchema)
+  .min(MIN_STEPS, `Give at least ${MIN_STEPS} steps`)
+  .max(MAX_STEPS, `At most ${MAX_STEPS} steps`)
+  .superRefine(
+    (list, ctx) => {
+      list.forEach((step, i) => {
+        if (i > 0 && (step as { type?: unknown } | null)?.type === 'conversation_started') {
+          ctx.addIssue({ code: 'custom', path: [i, 'type'], message: 'conversation_started can only be the first step' });
+        }
+      });
+    },
+    // Also when other steps are invalid, so one answer names every problem.
+    { when: (payload) => Array.isArray(payload.value) },
+  )
+  .describe('2–8 steps in order; a conversation reaches a step when it reached the one before');
+
+const name = displayText(100);
+
+export const funnelInputSchema = z.strictObject({
+  name: name.describe('Shown in the dashboard, 1–100 characters'),
+  avatarId: identifier.nullish().describe('Count only this avatar’s conversations; all avatars when null or left out'),
+  steps,
+});
+export const funnelPatchSchema = funnelInputSchema.partial();
+
+export type FunnelInput = z.infer<typeof funnelInputSchema>;
+export type FunnelPatch = z.infer<typeof funnelPatchSchema>;
+
+export const funnelParamsSchema = z.object({ id: z.string().min(1).max(200) });
