@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { ZodError } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { withSession, type ActionResult } from '@/lib/auth/session';
+import { createGoal, deleteGoal, goalInputSchema, goalPatchSchema, updateGoal, type Goal } from '@/lib/goals/service';
+
+/** The server's validation, keyed by field path (`trigger.pattern`), so the form shows each message under its field. */
+function invalid(error: ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || 'form'] ??= []).push(issue.message);
+  return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
+}
+
+async function save(write: () => Promise<Goal | null>): Promise<ActionResult<{ id: string }>> {
+  try {
+    const goal = await write();
+    if (!goal) return { ok: false, message: 'This goal no longer exists.' };
+    // The Overview's completion rate and the transcripts' goal flags follow the goal too.
+    revalidatePath('/', 'layout');
+    return { ok: true, data: { id: goal.id } };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) return { ok: false, message: error.message, fieldErrors: { name: [error.message] } };
+    throw error;
+  }
+}
+
+export const createGoalAction = withSession('member', async (context, input: unknown) => {
+  const parsed = goalInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return save(() => createGoal(context.workspace.id, parsed.data, { userId: context.user.id }));
+});
+
+/** Takes only the changed fields: an unchanged trigger must not start a new back-fill. */
+export const updateGoalAction = withSession('member', async (context, id: string, patch: unknown) => {
+  const parsed = goalPatchSchema.safeParse(patch);
+  if (!parsed.success) return invalid(parsed.error);
+  return save(() => updateGoal(context.workspace.id, String(id), parsed.data, { userId: context.user.id }));
+});
+
+export const deleteGoalAction = withSession('member', async (context, id: string): Promise<ActionResult> => {
+  const deleted = await deleteGoal(context.workspace.id, String(id), { userId: context.user.id });
+  if (!deleted) return { ok: false, message: 'This goal no longer exists.' };
+  revalidatePath('/', 'layout');
+  return { ok: true, data: undefined };
+});
