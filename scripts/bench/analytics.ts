@@ -13,7 +13,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { percentile, requireDatabaseUrl } from './_stats';
 import { ENDPOINT_CASES, LIB_CASES, type BenchCase, type BenchTarget } from './analytics-cases';
 import { pageCase, startRenderSession } from './analytics-render';
-import { createBenchWorkspace } from './analytics-setup';
+import { createBenchWorkspace, FULL_WORKSPACE, TENTH_WORKSPACE } from './analytics-setup';
 
 const { values } = parseArgs({ options: { iterations: { type: 'string' }, scale: { type: 'string' }, 'no-build': { type: 'boolean' } } });
 const iterations = Number(values.iterations ?? 30);
@@ -73,9 +73,9 @@ async function main() {
   const tenth = { ...full, conversations: Math.round(full.conversations / 10), messages: Math.round(full.messages / 10) };
 
   log(`seeding ${full.conversations} conversations / ${full.messages} messages, then ${tenth.conversations} / ${tenth.messages}`);
-  const big = await createBenchWorkspace('Analytics benchmark (full)', full, end, log);
+  const big = await createBenchWorkspace(FULL_WORKSPACE, full, end, log);
   log(`  full size seeded in ${big.seconds.toFixed(0)} s`);
-  const small = await createBenchWorkspace('Analytics benchmark (tenth)', tenth, end, log);
+  const small = await createBenchWorkspace(TENTH_WORKSPACE, tenth, end, log);
   log(`  tenth size seeded in ${small.seconds.toFixed(0)} s`);
 
   const libOk = report('lib/analytics functions', await measure(LIB_CASES, big, small));

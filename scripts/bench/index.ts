@@ -1,4 +1,4 @@
-/** `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts (e.g. `analytics`, `ingest`). */
+/** `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts (e.g. `analytics`, `transcripts`, `ingest`). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
