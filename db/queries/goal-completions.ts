@@ -97,3 +97,12 @@ export async function createSdkGoals(tx: TransactionSql, workspaceId: string, go
     ON CONFLICT DO NOTHING
     RETURNING id, name, avatar_id, trigger, updated_at`;
 }
+
+/** Copies a conversation's avatar and start to its completions after ingestion changed them. */
+export async function moveCompletions(tx: TransactionSql, workspaceId: string, moves: { id: string; avatarId: string; startedAt: Date }[]) {
+  if (moves.length === 0) return;
+  await tx`
+    UPDATE goal_completions gc SET avatar_id = x.a, started_at = x.s
+    FROM json_to_recordset(${json(moves.map((m) => ({ c: m.id, a: m.avatarId, s: m.startedAt })))}::text::json) AS x(c text, a text, s timestamptz)
+    WHERE gc.workspace_id = ${workspaceId}::uuid AND gc.conversation_id = x.c`;
+}

@@ -162,6 +162,19 @@ describe('live evaluation', () => {
     expect(await sql`SELECT 1 FROM goal_completions WHERE workspace_id = ${ws}::uuid`).toHaveLength(0);
   });
 
+  test("completions follow their conversation's avatar and start when ingestion changes them", async () => {
+    const { id: ws } = await createTestWorkspace();
+    await newGoal(ws, { name: 'Thanks', trigger: { type: 'phrases', phrases: ['thanks'] } });
+    const item = (type: string, body: Record<string, unknown>) => ({ id: randomUUID(), type, body });
+    await ingestBatch(ws, { batch: [item('message', { conversationId: 'c1', id: 'm1', role: 'user', content: 'thanks', createdAt: at(100) })] });
+    await ingestBatch(ws, { batch: [item('conversation', { id: 'c1', avatarId: 'named-bot' })] });
+    await ingestBatch(ws, { batch: [item('message', { conversationId: 'c1', id: 'm0', role: 'user', content: 'hello', createdAt: at(-86_400) })] });
+    const [c] = await sql<{ avatar_id: string; started_at: Date }[]>`SELECT avatar_id, started_at FROM conversations WHERE workspace_id = ${ws}::uuid AND id = 'c1'`;
+    const [g] = await sql<{ avatar_id: string; started_at: Date }[]>`SELECT avatar_id, started_at FROM goal_completions WHERE workspace_id = ${ws}::uuid`;
+    expect(g).toEqual(c);
+    expect(c.avatar_id).toBe('named-bot');
+  });
+
   test("one workspace's goals never complete in another", async () => {
     const a = await createTestWorkspace();
     const b = await createTestWorkspace();
@@ -233,6 +246,9 @@ describe('back-fill', () => {
 
     const renamed = await updateGoal(ws, goal.id, { name: 'Handoff' }, actor);
     expect(renamed?.backfill.status).toBe('done');
+    // The same trigger with its keys in another order is no redefinition.
+    const same = await updateGoal(ws, goal.id, { trigger: { name: 'fallback_to_human', type: 'tool' } as never }, actor);
+    expect(same?.backfill.status).toBe('done');
 
     expect(await deleteGoal(ws, goal.id, actor)).toBe(true);
     expect(await completions(ws, goal.id)).toEqual([]);

@@ -11,6 +11,7 @@ import {
   deleteCompletions,
   emitGoalCompleted,
   loadGoalDefinitions,
+  moveCompletions,
   upsertCompletions,
   type GoalDefinitionRow,
   type StoredCompletion,
@@ -86,6 +87,12 @@ async function eventOnlyConversations(tx: TransactionSql, workspaceId: string, i
  * entries' states. Conversations outside `entries` (reached by events alone) get their flag in SQL.
  */
 export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string, input: LiveInput): Promise<void> {
+  // Completions carry their conversation's avatar and start (goal analytics count by them): keep them current.
+  const moved = [...input.entries.values()].filter(
+    (e) => e.before?.goalReached && (e.before.avatarId !== e.state.avatarId || e.before.startedAt.getTime() !== e.state.startedAt.getTime()),
+  );
+  await moveCompletions(tx, workspaceId, moved.map((e) => ({ id: e.state.id, avatarId: e.state.avatarId, startedAt: e.state.startedAt })));
+
   const goals = compileGoalRows(await loadGoalDefinitions(tx, workspaceId));
   const events = input.events.filter((e) => e.conversationId);
   goals.push(...compileGoalRows(await sdkGoals(tx, workspaceId, goals, events)));

@@ -65,6 +65,15 @@ export function toGoal(row: GoalRow): Goal {
 
 export const newGoalId = () => `goal_${randomBytes(9).toString('base64url')}`;
 
+/** JSON with sorted keys: jsonb does not keep the key order a client sent. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const duplicateName = (n: string) => conflict(`A goal named "${n}" already exists`);
 const actorFields = (actor: GoalActor) => ({ actorUserId: actor.userId ?? null, actorApiKeyId: actor.apiKeyId ?? null });
 
@@ -100,7 +109,7 @@ export async function updateGoal(workspaceId: string, id: string, raw: GoalPatch
     avatarId: patch.avatarId === undefined ? current.avatarId : patch.avatarId,
     trigger: patch.trigger ?? (current.trigger as GoalTrigger),
   };
-  const redefine = next.avatarId !== current.avatarId || JSON.stringify(next.trigger) !== JSON.stringify(current.trigger);
+  const redefine = next.avatarId !== current.avatarId || canonical(next.trigger) !== canonical(current.trigger);
   const result = await updateGoalRow(workspaceId, id, next, redefine);
   if (result === 'duplicate') throw duplicateName(next.name);
   if (!result) return null;
