@@ -42,6 +42,22 @@ export async function deleteFunnelRow(workspaceId: string, id: string): Promise<
 }
 
 /**
+ * Up to 100 distinct tool and event names of the workspace, for the builder's suggestions: a loose index
+ * scan of each name index (one probe per name), so it stays cheap however many rows there are.
+ */
+export async function listStepNames(workspaceId: string): Promise<{ tools: string[]; events: string[] }> {
+  const distinct = (table: 'actions' | 'events') => sql<{ name: string }[]>`
+    WITH RECURSIVE n AS (
+      (SELECT name FROM ${sql(table)} WHERE workspace_id = ${workspaceId}::uuid ORDER BY name LIMIT 1)
+      UNION ALL
+      SELECT (SELECT x.name FROM ${sql(table)} x WHERE x.workspace_id = ${workspaceId}::uuid AND x.name > n.name ORDER BY x.name LIMIT 1) FROM n WHERE n.name IS NOT NULL
+    )
+    SELECT name FROM n WHERE name IS NOT NULL LIMIT 100`;
+  const [tools, events] = await Promise.all([distinct('actions'), distinct('events')]);
+  return { tools: tools.map((r) => r.name), events: events.map((r) => r.name) };
+}
+
+/**
  * A step as the query evaluates it. `depth` (at least N user messages) reads the conversation's counter and
  * keeps the step time; the others move it to the earliest matching occurrence at or after it.
  */
@@ -58,32 +74,46 @@ type Fragment = PendingQuery<Row[]>;
 type TimedStep = Exclude<StepCondition, { kind: 'start' | 'depth' }>;
 
 /**
- * The conversations of `prev` (rows `id, t, umc`) that reach a timed step, with its time: a join with that
- * step's rows, found through their index by name (or goal), bounded below by the range start since nothing
- * before a conversation's start counts, and grouped to the earliest occurrence at or after `t`.
+ * The rows of a timed step that a survivor `p` (columns `id, t, umc`) may match: found through their index
+ * by name (or goal), bounded below by the range start since nothing before a conversation's start counts,
+ * and at or after `p.t`. `unique`: at most one per conversation (goal completions).
  */
-function timedSurvivors(workspaceId: string, step: TimedStep, prev: Fragment, start: Date): Fragment {
+function occurrences(workspaceId: string, step: TimedStep, start: Date): { rows: Fragment; time: Fragment; match: Fragment; unique: boolean } {
   switch (step.kind) {
     case 'tool':
-      return sql`
-        SELECT p.id, min(a.started_at) AS t, p.umc FROM ${prev}
-        JOIN actions a ON a.workspace_id = ${workspaceId}::uuid AND a.name = ${step.name} AND a.started_at >= ${start}
-          AND a.conversation_id = p.id AND a.started_at >= p.t
-        GROUP BY p.id, p.umc`;
+      return {
+        rows: sql`actions x`,
+        time: sql`x.started_at`,
+        match: sql`x.workspace_id = ${workspaceId}::uuid AND x.name = ${step.name} AND x.started_at >= ${start} AND x.conversation_id = p.id AND x.started_at >= p.t`,
+        unique: false,
+      };
     case 'event':
-      return sql`
-        SELECT p.id, min(e.timestamp) AS t, p.umc FROM ${prev}
-        JOIN events e ON e.workspace_id = ${workspaceId}::uuid AND e.name = ${step.name} AND e.timestamp >= ${start}
-          AND e.conversation_id = p.id AND e.timestamp >= p.t
-          ${step.properties ? sql`AND e.properties @> ${JSON.stringify(step.properties)}::text::jsonb` : sql``}
-        GROUP BY p.id, p.umc`;
+      return {
+        rows: sql`events x`,
+        time: sql`x.timestamp`,
+        match: sql`x.workspace_id = ${workspaceId}::uuid AND x.name = ${step.name} AND x.timestamp >= ${start} AND x.conversation_id = p.id AND x.timestamp >= p.t
+          ${step.properties ? sql`AND x.properties @> ${JSON.stringify(step.properties)}::text::jsonb` : sql``}`,
+        unique: false,
+      };
     case 'goal':
-      // One completion per goal and conversation, so no grouping.
-      return sql`
-        SELECT p.id, g.completed_at AS t, p.umc FROM ${prev}
-        JOIN goal_completions g ON g.workspace_id = ${workspaceId}::uuid AND g.goal_id = ${step.goalId}
-          AND g.conversation_id = p.id AND g.completed_at >= p.t`;
+      return {
+        rows: sql`goal_completions x`,
+        time: sql`x.completed_at`,
+        match: sql`x.workspace_id = ${workspaceId}::uuid AND x.goal_id = ${step.goalId} AND x.conversation_id = p.id AND x.completed_at >= p.t`,
+        unique: true,
+      };
   }
+}
+
+/**
+ * The survivors of `prev` that reach a timed step. When a later step needs its time, a join grouped to the
+ * earliest occurrence; otherwise a semi-join (EXISTS), which needs no grouping.
+ */
+function timedSurvivors(workspaceId: string, step: TimedStep, prev: Fragment, start: Date, needsTime: boolean): Fragment {
+  const { rows, time, match, unique } = occurrences(workspaceId, step, start);
+  if (!needsTime) return sql`SELECT p.id, p.t, p.umc FROM ${prev} WHERE EXISTS (SELECT 1 FROM ${rows} WHERE ${match})`;
+  if (unique) return sql`SELECT p.id, ${time} AS t, p.umc FROM ${prev} JOIN ${rows} ON ${match}`;
+  return sql`SELECT p.id, min(${time}) AS t, p.umc FROM ${prev} JOIN ${rows} ON ${match} GROUP BY p.id, p.umc`;
 }
 
 const list = (parts: Fragment[]) => parts.reduce((all, part) => sql`${all}, ${part}`);
@@ -109,6 +139,7 @@ export async function countFunnelSteps(workspaceId: string, population: FunnelPo
   const headCounts: Fragment[] = [];
   let depth = 0; // the most user messages a step so far asked for
   let survivors: string | null = null; // the CTE of the last timed step
+  const lastTimed = steps.findLastIndex((step) => step.kind !== 'start' && step.kind !== 'depth');
   steps.forEach((step, k) => {
     const alias = sql(`c${k}`);
     if (step.kind === 'start' || step.kind === 'depth') {
@@ -120,13 +151,20 @@ export async function countFunnelSteps(workspaceId: string, population: FunnelPo
     const prev = survivors === null ? base : sql`${sql(survivors)} p`;
     const input = sql`(SELECT p.id, p.t, p.umc FROM ${prev} WHERE p.umc >= ${depth}) p`;
     survivors = `s${k}`;
-    ctes.push(sql`${sql(survivors)} AS MATERIALIZED (${timedSurvivors(workspaceId, step, input, population.start)})`);
+    ctes.push(sql`${sql(survivors)} AS MATERIALIZED (${timedSurvivors(workspaceId, step, input, population.start, k < lastTimed)})`);
     counts.push(sql`(SELECT count(*) FROM ${sql(survivors)})::int AS ${alias}`);
   });
   const head = headCounts.length ? sql`(SELECT ${list(headCounts)} FROM ${base}) h` : null;
   const selected = list([...(head ? [sql`h.*`] : []), ...counts]);
-  const [row] = await sql<Record<string, number>[]>`
-    ${ctes.length ? sql`WITH ${list(ctes)}` : sql``}
-    SELECT ${selected} ${head ? sql`FROM ${head}` : sql``}`;
+  const row = await sql.begin(async (tx) => {
+    // Compiling this one-off statement (JIT) costs more than it saves, and its hashes of survivors need more
+    // than the default 4 MB to stay in memory.
+    await tx`SET LOCAL jit = off`;
+    await tx`SET LOCAL work_mem = '32MB'`;
+    const [result] = await tx<Record<string, number>[]>`
+      ${ctes.length ? sql`WITH ${list(ctes)}` : sql``}
+      SELECT ${selected} ${head ? sql`FROM ${head}` : sql``}`;
+    return result;
+  });
   return steps.map((_, k) => row[`c${k}`]);
 }

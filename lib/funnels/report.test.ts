@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb } from '@/db';
+import { listStepNames } from '@/db/queries/funnels';
 import { createTestWorkspace } from '@/test/factories';
 import { MARCH_RANGE, seedFunnelDataset } from '@/test/funnels-dataset';
 import { getFunnelReport } from './report';
@@ -98,4 +99,9 @@ test('another workspace’s data is never counted', async () => {
   const funnel = await createFunnel(other.id, { name: 'Empty', steps: [{ type: 'conversation_started' }, { type: 'tool', name: 'search_kb' }] }, {});
   const report = await getFunnelReport(other.id, funnel, { range: MARCH_RANGE, avatarId: null });
   expect(report.steps.map((s) => [s.conversations, s.conversionFromPrevious])).toEqual([[0, null], [0, null]]);
+});
+
+test('the builder suggests the workspace’s tool and event names', async () => {
+  expect(await listStepNames(workspaceId)).toEqual({ tools: ['search_kb'], events: ['checkout'] });
+  expect(await listStepNames((await createTestWorkspace('Funnel names')).id)).toEqual({ tools: [], events: [] });
 });

@@ -4,14 +4,9 @@
  */
 import { z } from 'zod';
 import { identifier } from '@/lib/ingest/schema-primitives';
+import { FUNNEL_STEP_TYPES, MAX_EVENT_PROPERTIES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS } from './limits';
 
-export const MIN_STEPS = 2;
-export const MAX_STEPS = 8;
-export const MAX_USER_MESSAGES = 1000;
-export const MAX_EVENT_PROPERTIES = 20;
-
-export const FUNNEL_STEP_TYPES = ['conversation_started', 'goal', 'event', 'tool', 'user_messages'] as const;
-export type FunnelStepType = (typeof FUNNEL_STEP_TYPES)[number];
+export { FUNNEL_STEP_TYPES, MAX_EVENT_PROPERTIES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS, type FunnelStepType } from './limits';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const displayText = (max: number) =>
