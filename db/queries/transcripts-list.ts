@@ -93,15 +93,25 @@ export type KeysetPage = {
   limit: number;
 };
 
-export async function selectConversationPage(workspaceId: string, filters: TranscriptFilters, page: KeysetPage) {
+/** The WHERE (filters, then the keyset position) and ORDER BY of one keyset page, and its sort key as SQL. */
+export function keysetPageSql(workspaceId: string, filters: TranscriptFilters, page: KeysetPage) {
   const { expr, type } = sortKey(page.sort, page.order);
   const backwards = page.after?.direction === 'prev';
   const ascending = (page.order === 'asc') !== backwards;
   const dir = sql.unsafe(ascending ? 'ASC' : 'DESC');
-  const where = conversationWhere(workspaceId, filters);
   const keyset = page.after
     ? sql`AND (${expr}, c.id COLLATE "C") ${sql.unsafe(ascending ? '>' : '<')} (${page.after.key}::${sql.unsafe(type)}, ${page.after.id} COLLATE "C")`
     : sql``;
+  return {
+    sortKey: expr,
+    where: sql`${conversationWhere(workspaceId, filters)} ${keyset}`,
+    orderBy: sql`${expr} ${dir}, c.id COLLATE "C" ${dir}`,
+    backwards,
+  };
+}
+
+export async function selectConversationPage(workspaceId: string, filters: TranscriptFilters, page: KeysetPage) {
+  const { sortKey: expr, where, orderBy, backwards } = keysetPageSql(workspaceId, filters, page);
   const rows = await sql<ListedConversationRow[]>`
     SELECT c.id, c.avatar_id, a.name AS avatar_name, c.customer_id, c.status, c.started_at, c.ended_at,
       CASE WHEN c.ended_at IS NULL THEN NULL ELSE extract(epoch FROM c.ended_at - c.started_at)::float8 END AS duration_s,
@@ -110,8 +120,8 @@ export async function selectConversationPage(workspaceId: string, filters: Trans
       c.device, c.source, c.language, c.country, c.feedback, c.first_user_message, (${expr})::text AS sort_key
     FROM conversations c
     LEFT JOIN avatars a ON a.workspace_id = c.workspace_id AND a.id = c.avatar_id
-    WHERE ${where} ${keyset}
-    ORDER BY ${expr} ${dir}, c.id COLLATE "C" ${dir}
+    WHERE ${where}
+    ORDER BY ${orderBy}
     LIMIT ${page.limit}`;
   return backwards ? [...rows].reverse() : [...rows];
 }

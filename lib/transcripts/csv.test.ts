@@ -1,8 +1,10 @@
 import { afterAll, expect, test } from 'vitest';
-import { closeDb } from '@/db';
+import { closeDb, sql } from '@/db';
 import { createTestWorkspace } from '@/test/factories';
-import { parseCsvRecords } from '@/test/parse-csv';
-import { escapeCell, streamConversationsCsv, streamMessagesCsv } from './csv';
+import { parseCsv, parseCsvRecords } from '@/test/parse-csv';
+import { CONVERSATION_EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
+import { selectConversationPage } from '@/db/queries/transcripts-list';
+import { escapeCell, streamConversationsCsv, streamMessagesCsv, toCsv } from './csv';
 import { transcriptFiltersSchema } from './filters';
 import { seedConversation } from './test-data';
 
@@ -20,6 +22,52 @@ test('cells that a spreadsheet would run as formulas are quoted', () => {
   expect(escapeCell('a=b')).toBe('a=b');
   expect(escapeCell(-0.5)).toBe(-0.5);
   expect(escapeCell(null)).toBe('');
+});
+
+test('every cell survives an RFC 4180 reader, bare line breaks included', () => {
+  const rows = [
+    ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', '', null, 0, -1.5, 2e-7, true, false, ' padded ', '=1+1', 'Привет, 你好'],
+    ['"', '""', ',', '\r\n', "'", ';', '\t', 'x'],
+  ];
+  const text = toCsv(rows);
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(parseCsv(text)).toEqual(rows.map((row) => row.map((cell) => String(escapeCell(cell)))));
+  // csv-stringify, used before, left a lone \n or \r unquoted with a CRLF record delimiter, splitting the record.
+  expect(text).toContain('"two\nlines"');
+});
+
+test('timestamps read as Date#toISOString prints them: UTC, milliseconds', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seedConversation(ws, { id: 'c1', startedAt: '2024-02-01T10:00:00.250Z', messages: [['user', 'hi', 1]], endAfter: 90 });
+  await seedConversation(ws, { id: 'c2', startedAt: '2024-02-01T11:00:00Z', messages: [['user', 'hi', 1]] });
+  // Microseconds (as Postgres's now() writes them) are cut to milliseconds, as a Date holds them.
+  await sql`UPDATE conversations SET started_at = '2024-02-01T11:00:00.999999Z' WHERE workspace_id = ${ws}::uuid AND id = 'c2'`;
+  const rows = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }))));
+  expect(rows.map((r) => [r.id, r.started_at, r.ended_at, r.duration_s])).toEqual([
+    ['c1', '2024-02-01T10:00:00.250Z', '2024-02-01T10:01:30.250Z', '90'],
+    ['c2', '2024-02-01T11:00:00.999Z', '', ''],
+  ]);
+});
+
+test('Postgres writes conversation records byte for byte as the JS encoder would', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seedConversation(ws, {
+    id: 'c,1 "x"', startedAt: '2024-02-01T10:00:00.250Z', customerId: '-42', source: 'a,b', language: 'en', device: 'mobile', ip: '8.8.8.8',
+    messages: [['user', 'Great, thanks!\ntwo lines', 1], ['assistant', 'ok', 2], ['user', 'meh', 5]], endAfter: 90.5, escalated: true,
+  });
+  await seedConversation(ws, { id: 'plain', startedAt: '2024-02-01T11:00:00Z', customerId: '@x', messages: [['user', '=1+1, "quoted"\r\nand more', 1]] });
+  await seedConversation(ws, { id: 'visit', startedAt: '2024-02-01T12:00:00Z' });
+  await sql`UPDATE avatars SET name = 'Bot, "the" =best' WHERE workspace_id = ${ws}::uuid`;
+  await sql`UPDATE conversations SET feedback = '+1 great' WHERE workspace_id = ${ws}::uuid AND id = 'plain'`;
+  const filters = transcriptFiltersSchema.parse({});
+  const rows = await selectConversationPage(ws, filters, { sort: 'startedAt', order: 'desc', limit: 10 });
+  const expected = rows.map((r) => [
+    r.id, r.avatar_id, r.avatar_name, r.customer_id, r.status, r.started_at.toISOString(), r.ended_at?.toISOString() ?? null,
+    r.duration_s, r.message_count, r.user_message_count, r.assistant_message_count, r.prompt_tokens, r.completion_tokens,
+    r.sentiment_score, r.sentiment_label, r.escalated, r.goal_reached, r.device, r.source, r.language, r.country, r.feedback,
+    r.first_user_message,
+  ]);
+  expect(await read(streamConversationsCsv(ws, filters, 2))).toBe(toCsv([CONVERSATION_EXPORT_COLUMNS, ...expected]));
 });
 
 test('exports stream every matching row with a header, escaped and in UTF-8', async () => {
@@ -46,6 +94,15 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
     ['c1', 'assistant', "'=1+1"],
     ['c2', 'user', 'Привет, 你好 — مرحبا'],
   ]);
+});
+
+test('a client that stops reading ends the export cleanly', async () => {
+  const ws = (await createTestWorkspace()).id;
+  for (let i = 0; i < 5; i++) await seedConversation(ws, { id: `c${i}`, startedAt: `2024-02-0${i + 1}T10:00:00Z` });
+  const reader = streamConversationsCsv(ws, transcriptFiltersSchema.parse({}), 2).getReader();
+  await reader.read(); // the header
+  await reader.read(); // the first page; the second is being read ahead
+  await expect(reader.cancel()).resolves.toBeUndefined();
 });
 
 test('an export with no matches is just the header', async () => {
