@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- analytics [--iterations N] [--scale F] [--no-build]`
+ * `npm run bench -- analytics [--iterations N] [--scale F] [--no-build] [--reuse]`
  * Seeds two fresh workspaces set-wise in SQL — 1,000,000 conversations / 10,000,000 messages over 90 days
  * for 20 avatars, and one tenth of that (times F) — then times every analytics function and endpoint on
  * both, interleaved so that both sizes see the same machine load, and prints p50/p95 and the full/tenth
  * ratio against the targets (p95 ≤ 150 ms at full size, full ≤ 2× tenth). Last, it times the Overview
  * page's server render over HTTP on a production server (port 3310; built first when `.next` is missing
  * or stale, unless --no-build) against its target (p95 ≤ 600 ms at full size, full ≤ 2× tenth).
+ * --reuse times the newest complete workspaces of both sizes already in DATABASE_URL instead of seeding
+ * (for a rerun soon after a seed: the data ends at the hour it was seeded).
  */
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db';
@@ -13,9 +15,9 @@ import { migrateDatabase } from '@/db/migrate';
 import { percentile, requireDatabaseUrl } from './_stats';
 import { ENDPOINT_CASES, LIB_CASES, type BenchCase, type BenchTarget } from './analytics-cases';
 import { pageCase, startRenderSession } from './analytics-render';
-import { createBenchWorkspace, FULL_WORKSPACE, TENTH_WORKSPACE } from './analytics-setup';
+import { createBenchWorkspace, findOrCreateBenchWorkspace, FULL_WORKSPACE, TENTH_WORKSPACE } from './analytics-setup';
 
-const { values } = parseArgs({ options: { iterations: { type: 'string' }, scale: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { iterations: { type: 'string' }, scale: { type: 'string' }, 'no-build': { type: 'boolean' }, reuse: { type: 'boolean' } } });
 const iterations = Number(values.iterations ?? 30);
 const scale = Number(values.scale ?? 1);
 const TARGET_P95_MS = 150;
@@ -72,11 +74,13 @@ async function main() {
   const full = { conversations: Math.round(1_000_000 * scale), messages: Math.round(10_000_000 * scale), days: 90, avatars: 20 };
   const tenth = { ...full, conversations: Math.round(full.conversations / 10), messages: Math.round(full.messages / 10) };
 
-  log(`seeding ${full.conversations} conversations / ${full.messages} messages, then ${tenth.conversations} / ${tenth.messages}`);
-  const big = await createBenchWorkspace(FULL_WORKSPACE, full, end, log);
-  log(`  full size seeded in ${big.seconds.toFixed(0)} s`);
-  const small = await createBenchWorkspace(TENTH_WORKSPACE, tenth, end, log);
-  log(`  tenth size seeded in ${small.seconds.toFixed(0)} s`);
+  log(`${values.reuse ? 'reusing (or seeding)' : 'seeding'} ${full.conversations} conversations / ${full.messages} messages, then ${tenth.conversations} / ${tenth.messages}`);
+  const seed = async (name: string, size: typeof full) =>
+    values.reuse ? findOrCreateBenchWorkspace(name, size, log) : { ...(await createBenchWorkspace(name, size, end, log)), reused: false };
+  const big = await seed(FULL_WORKSPACE, full);
+  log(`  full size ${big.reused ? `reused: ${big.id}` : `seeded in ${big.seconds.toFixed(0)} s`}`);
+  const small = await seed(TENTH_WORKSPACE, tenth);
+  log(`  tenth size ${small.reused ? `reused: ${small.id}` : `seeded in ${small.seconds.toFixed(0)} s`}`);
 
   const libOk = report('lib/analytics functions', await measure(LIB_CASES, big, small));
   const apiOk = report('/v1 endpoints (route handlers, real read key)', await measure(ENDPOINT_CASES, big, small));
