@@ -56,10 +56,10 @@ const template = (key: string) => {
   return { name: t.name, trigger: t.trigger };
 };
 
-/** Waits until every goal of the workspace has finished its back-fill (another test file's worker may hold one). */
+/** Runs the workspace's back-fills and waits until every one has finished. */
 export async function backfillAll(workspaceId: string) {
   for (let i = 0; i < 200; i++) {
-    await runPendingBackfills();
+    await runPendingBackfills({ workspaceId });
     const [row] = await sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM goals WHERE workspace_id = ${workspaceId}::uuid AND backfill_status <> 'done'`;
     if (row.n === 0) return;
