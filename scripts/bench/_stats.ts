@@ -1,4 +1,6 @@
 /** Small helpers shared by the benchmarks. */
+import os from 'node:os';
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -14,4 +16,10 @@ export function requireDatabaseUrl(): string {
     process.exit(2);
   }
   return url;
+}
+
+/** The machine the figures come from, and how busy it already is (other work skews them). */
+export function machineLine(): string {
+  const [one] = os.loadavg();
+  return `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${one.toFixed(1)}`;
 }

@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { percentile, requireDatabaseUrl } from './_stats';
+import { machineLine, percentile, requireDatabaseUrl } from './_stats';
 import { ENDPOINT_CASES, LIB_CASES, type BenchCase, type BenchTarget } from './analytics-cases';
 import { pageCase, startRenderSession } from './analytics-render';
 import { createBenchWorkspace, findOrCreateBenchWorkspace, FULL_WORKSPACE, TENTH_WORKSPACE } from './analytics-setup';
@@ -74,6 +74,7 @@ async function main() {
   const full = { conversations: Math.round(1_000_000 * scale), messages: Math.round(10_000_000 * scale), days: 90, avatars: 20 };
   const tenth = { ...full, conversations: Math.round(full.conversations / 10), messages: Math.round(full.messages / 10) };
 
+  log(machineLine());
   log(`${values.reuse ? 'reusing (or seeding)' : 'seeding'} ${full.conversations} conversations / ${full.messages} messages, then ${tenth.conversations} / ${tenth.messages}`);
   const seed = async (name: string, size: typeof full) =>
     values.reuse ? findOrCreateBenchWorkspace(name, size, log) : { ...(await createBenchWorkspace(name, size, end, log)), reused: false };
@@ -86,7 +87,8 @@ async function main() {
   const apiOk = report('/v1 endpoints (route handlers, real read key)', await measure(ENDPOINT_CASES, big, small));
   log(`\ntargets (p95 ≤ ${TARGET_P95_MS} ms at full size, full p50 ≤ ${TARGET_RATIO}× tenth p50): ${libOk && apiOk ? 'all met' : 'NOT all met'}`);
 
-  log(`\nOverview page server render: next start on a production build, signed in as a viewer`);
+  log(`\n${machineLine()}`);
+  log(`Overview page server render: next start on a production build, signed in as a viewer`);
   const session = await startRenderSession([big, small], log, { allowRebuild: !values['no-build'] });
   let renderOk = false;
   try {
