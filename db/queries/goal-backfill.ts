@@ -72,10 +72,15 @@ export async function chunkEvents(tx: TransactionSql, workspaceId: string, ids: 
     WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ANY(${names}::text[])`;
 }
 
-/** Removes the goal's completions in these conversations; returns the conversations that had one. */
+/**
+ * Removes the goal's completions in these conversations (a chunk: consecutive ids, in order); returns
+ * the conversations that had one. The id range keeps the lookup on the primary key, whatever the
+ * planner believes about a table the back-fill is filling.
+ */
 export async function clearChunkCompletions(tx: TransactionSql, workspaceId: string, goalId: string, ids: string[]): Promise<string[]> {
   const rows = await tx<{ conversation_id: string }[]>`
-    DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${goalId} AND conversation_id = ANY(${ids}::text[])
+    DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${goalId}
+      AND conversation_id >= ${ids[0]} AND conversation_id <= ${ids.at(-1)!} AND conversation_id = ANY(${ids}::text[])
     RETURNING conversation_id`;
   return rows.map((r) => r.conversation_id);
 }
@@ -86,6 +91,8 @@ export async function reportProgress(tx: TransactionSql, claim: BackfillClaim, p
 }
 
 export async function finishBackfill(claim: BackfillClaim, error: string | null) {
+  // The table may have grown a lot: fresh statistics keep goal analytics on the right plans.
+  await sql`ANALYZE goal_completions`;
   await sql`UPDATE goals SET backfill_status = ${error ? 'failed' : 'done'}, backfill_progress = CASE WHEN ${error}::text IS NULL THEN 1 ELSE backfill_progress END,
       backfill_error = ${error}, backfill_finished_at = now(), backfill_heartbeat_at = null
     WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id} AND updated_at = ${claim.version}::text::timestamptz AND backfill_status = 'running'`;
