@@ -1,4 +1,4 @@
-/** `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts (e.g. `analytics`, `transcripts`, `ingest`). */
+/** `npm run bench -- <name> [args]`: runs scripts/bench/<name>.ts (e.g. `analytics`, `transcripts`, `goals`, `ingest`). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
