@@ -2,7 +2,9 @@
  * `npm run bench -- ingest [--messages N] [--clients C] [--url http://host:port]`
  * Posts realistic 1,000-item batches from C concurrent clients until N messages are in, through the real
  * /v1/batch handler (in-process by default, or over HTTP to --url), with every derivation on; then inserts
- * the same message rows with a raw multi-row INSERT on the same database and prints the ratio.
+ * the same message rows with a raw multi-row INSERT on the same database and prints the ratio. The
+ * workspace has the three template goals (a pattern, a phrase list, "ended without escalation"), so
+ * live goal evaluation is part of the measure; `--no-goals` leaves them out.
  */
 import { parseArgs } from 'node:util';
 import { NextRequest } from 'next/server';
@@ -11,9 +13,11 @@ import { migrateDatabase } from '@/db/migrate';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { demoConversation, seededRandom, type DemoBatchItem } from '@/lib/demo/generate';
 import { insertWorkspace } from '@/db/queries/accounts';
+import { createGoal } from '@/lib/goals/service';
+import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 import { ms, percentile, requireDatabaseUrl } from './_stats';
 
-const { values } = parseArgs({ options: { messages: { type: 'string' }, clients: { type: 'string' }, url: { type: 'string' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string' }, clients: { type: 'string' }, url: { type: 'string' }, 'no-goals': { type: 'boolean' } } });
 const targetMessages = Number(values.messages ?? 200_000);
 const clients = Number(values.clients ?? 4);
 const BATCH = 1000;
@@ -75,9 +79,10 @@ async function main() {
   await migrateDatabase();
   const workspace = await insertWorkspace({ name: 'Ingest benchmark', slug: `bench-ingest-${Date.now()}` });
   const { key } = await createApiKey(workspace.id, { name: 'bench', scopes: ['ingest'] });
+  if (!values['no-goals']) for (const t of GOAL_TEMPLATES) await createGoal(workspace.id, { name: t.name, trigger: t.trigger }, {});
   const { batches, messages } = buildBatches(new Date());
   const bodies = batches.map((batch) => JSON.stringify({ batch }));
-  console.log(`ingest benchmark: ${messages} messages in ${batches.length} batches of ≤${BATCH} items, ${clients} concurrent clients${values.url ? ` → ${values.url}` : ' (in-process handler)'}`);
+  console.log(`ingest benchmark: ${messages} messages in ${batches.length} batches of ≤${BATCH} items, ${clients} concurrent clients${values.url ? ` → ${values.url}` : ' (in-process handler)'}${values['no-goals'] ? ', no goals' : ', 3 template goals evaluated live'}`);
 
   await post(key, bodies[0]); // warm-up: compiles modules and loads the language model; replays are no-ops
   const latencies: number[] = [];
@@ -97,6 +102,8 @@ async function main() {
   console.log(`batch latency : p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`);
   console.log(`raw INSERT    : ${(messages / rawSeconds).toFixed(0)} messages/s (${rawSeconds.toFixed(1)} s)`);
   console.log(`ratio         : confab ingest runs at ${((rawSeconds / seconds) * 100).toFixed(1)}% of a raw multi-row INSERT`);
+  const [{ c }] = await sql<{ c: number }[]>`select count(*)::int as c from goal_completions where workspace_id = ${workspace.id}`;
+  console.log(`goals         : ${c} completions recorded live`);
   await sql`delete from workspaces where id = ${workspace.id}`;
   await closeDb();
 }
