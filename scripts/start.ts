@@ -12,28 +12,11 @@ import { DATA_DIR, ensureDatabase } from '@/db/ensure';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
+import { buildNeeded, nextBin, root } from './build-state';
 
-const root = process.cwd();
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const BUILD_INPUTS = ['app', 'components', 'lib', 'db', 'public', 'types', 'proxy.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > built);
-}
+const buildIsStale = () => buildNeeded() !== null;
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });

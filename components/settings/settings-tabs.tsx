@@ -1,31 +1,16 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-
-const TABS = [
-  { href: '/settings', label: 'General' },
-  { href: '/settings/api-keys', label: 'API keys' },
-  { href: '/settings/team', label: 'Team' },
-];
+import { TabNav } from '@/components/ui/tab-nav';
 
 export function SettingsTabs() {
-  const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="flex gap-6 border-b border-gray-200 bg-white px-8">
-      {TABS.map((tab) => {
-        const active = pathname === tab.href;
-        return (
-          <Link
-            key={tab.href}
-            href={tab.href}
-            aria-current={active ? 'page' : undefined}
-            className={`-mb-px border-b-2 py-3 text-sm font-medium ${active ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-gray-500 hover:text-gray-800'}`}
-          >
-            {tab.label}
-          </Link>
-        );
-      })}
-    </nav>
+    <TabNav
+      label="Settings"
+      tabs={[
+        { href: '/settings', label: 'General' },
+        { href: '/settings/api-keys', label: 'API keys' },
+        { href: '/settings/team', label: 'Team' },
+      ]}
+    />
   );
 }

@@ -5,28 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-
-const root = process.cwd();
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const BUILD_INPUTS = ['app', 'components', 'lib', 'db', 'public', 'types', 'proxy.ts', 'next.config.ts', 'tailwind.config.ts', 'postcss.config.mjs', 'package.json', 'tsconfig.json'];
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-/** Why a build is needed, or null when `.next` is current. */
-function buildNeeded(): string | null {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return 'no production build in .next';
-  const built = fs.statSync(buildId).mtimeMs;
-  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(root, input)) > built);
-  return changed ? `${changed} changed since the last build` : null;
-}
+import { buildNeeded, nextBin, root } from '../build-state';
 
 function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
