@@ -70,6 +70,7 @@ test('review, filter, search, step through, export and delete transcripts', asyn
   await page.getByRole('link', { name: 'Next conversation' }).click();
   await expect(page.getByRole('heading', { name: 'Conversation e2e-formula' })).toBeVisible();
   await page.getByRole('link', { name: 'Previous conversation' }).click();
+  await expect(page.getByRole('heading', { name: 'Conversation e2e-happy' })).toBeVisible();
   await page.getByRole('link', { name: 'Previous conversation' }).click();
   await expect(page.getByRole('heading', { name: 'Conversation e2e-refund' })).toBeVisible();
   await expect(page.getByText('Escalation', { exact: true })).toBeVisible();
