@@ -56,7 +56,11 @@ test('erasing a conversation deletes its rows and its share of every rollup', as
   const ws = (await createTestWorkspace()).id;
   await seedMix(ws);
   await expectRollupsConsistent(ws);
+  await sql`INSERT INTO outbox_events (workspace_id, type, payload) VALUES
+    (${ws}::uuid, 'goal.completed', '{"conversationId":"gone"}'), (${ws}::uuid, 'goal.completed', '{"conversationId":"keep"}')`;
   expect(await eraseConversation(ws, 'gone', { userId: null, apiKeyId: null })).toBe(true);
+  const stream = await sql<{ c: string }[]>`SELECT payload->>'conversationId' AS c FROM outbox_events WHERE workspace_id = ${ws}::uuid`;
+  expect(stream.map((r) => r.c)).toEqual(['keep']);
   const left = await sql<{ n: number }[]>`
     SELECT (SELECT count(*) FROM messages WHERE workspace_id = ${ws}::uuid AND conversation_id = 'gone')
       + (SELECT count(*) FROM actions WHERE workspace_id = ${ws}::uuid AND conversation_id = 'gone')
