@@ -1,7 +1,8 @@
 /** Sums of the conversation and message counters (rollup_daily / rollup_hourly) over a range plan. */
 import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
-import { avatarCondition, FACT_COLUMNS, FACTS, sums, tierRows, type FactSums } from './analytics-tiers';
+import { FACT_COLUMNS } from '../rollup-columns';
+import { avatarCondition, FACTS, sums, tierRows, type FactSums } from './analytics-tiers';
 
 export type AvatarFactSums = FactSums & { avatar_id: string; name: string };
 

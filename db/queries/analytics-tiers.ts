@@ -5,6 +5,7 @@
  */
 import type { PendingQuery, Row } from 'postgres';
 import type { RangePlan } from '@/lib/analytics/plan';
+import type { FactColumn } from '../rollup-columns';
 import { sql } from '../index';
 
 export type Fragment = PendingQuery<Row[]>;
@@ -16,31 +17,6 @@ export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rol
 export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', allAvatarsRow: true };
 export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', allAvatarsRow: true };
 
-/** The counters of rollup_hourly / rollup_daily. */
-export const FACT_COLUMNS = [
-  'conversations',
-  'interacted_conversations',
-  'messages',
-  'user_messages',
-  'assistant_messages',
-  'prompt_tokens',
-  'completion_tokens',
-  'response_time_sum_ms',
-  'response_time_count',
-  'ended_conversations',
-  'duration_sum_s',
-  'escalated_conversations',
-  'goal_conversations',
-  'positive_conversations',
-  'neutral_conversations',
-  'negative_conversations',
-  'sentiment_score_sum',
-  'feedback_positive',
-  'feedback_negative',
-  'rating_sum',
-  'rating_count',
-] as const;
-export type FactColumn = (typeof FACT_COLUMNS)[number];
 export type FactSums = Record<FactColumn, number>;
 
 /** `coalesce(sum(c), 0)::float8 AS c` for each column: sums arrive as JS numbers. */

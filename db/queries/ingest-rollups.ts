@@ -3,18 +3,14 @@
  * statement per rollup table, rows in primary-key order so concurrent writers never deadlock.
  */
 import type { TransactionSql } from 'postgres';
-import { HOURLY_COLUMNS, type CustomerRow, type DimensionRow, type HourlyRow, type ToolRow } from '@/lib/ingest/rollup-deltas';
+import type { CustomerRow, DimensionRow, HourlyRow, ToolRow } from '@/lib/ingest/rollup-deltas';
+import { HOURLY_ADD_ON_CONFLICT, HOURLY_COLUMNS, HOURLY_COUNTER_TYPES } from '../rollup-columns';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-const FLOAT_COLUMNS = new Set(['duration_sum_s', 'sentiment_score_sum']);
-const BIGINT_COLUMNS = new Set(['prompt_tokens', 'completion_tokens', 'response_time_sum_ms']);
-const columnType = (c: string) => (FLOAT_COLUMNS.has(c) ? 'float8' : BIGINT_COLUMNS.has(c) ? 'bigint' : 'int');
-
-const HOURLY_RECORD = ['bucket timestamptz', 'avatar_id text', ...HOURLY_COLUMNS.map((c) => `${c} ${columnType(c)}`)].join(', ');
+const HOURLY_RECORD = ['bucket timestamptz', 'avatar_id text', ...HOURLY_COLUMNS.map((c) => `${c} ${HOURLY_COUNTER_TYPES[c]}`)].join(', ');
 const HOURLY_INSERT = HOURLY_COLUMNS.join(', ');
 const HOURLY_SELECT = HOURLY_COLUMNS.map((c) => `coalesce(x.${c}, 0)`).join(', ');
-const HOURLY_UPDATE = HOURLY_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ');
 
 export function ingestRollups(tx: TransactionSql) {
   return {
@@ -26,7 +22,7 @@ export function ingestRollups(tx: TransactionSql) {
         SELECT ${workspaceId}::uuid, x.bucket, x.avatar_id, ${tx.unsafe(HOURLY_SELECT)}
         FROM json_to_recordset(${json(records)}::text::json) AS x(${tx.unsafe(HOURLY_RECORD)})
         ORDER BY x.bucket, x.avatar_id
-        ON CONFLICT (workspace_id, bucket, avatar_id) DO UPDATE SET ${tx.unsafe(HOURLY_UPDATE)}`;
+        ON CONFLICT (workspace_id, bucket, avatar_id) DO UPDATE SET ${tx.unsafe(HOURLY_ADD_ON_CONFLICT)}`;
     },
 
     async addDimensions(workspaceId: string, rows: DimensionRow[]) {

@@ -5,12 +5,11 @@
  * The daily, source and customer-return rollups follow through their triggers.
  */
 import type { TransactionSql } from 'postgres';
-import { HOURLY_COLUMNS } from '@/lib/ingest/rollup-deltas';
 import { sql } from '../index';
+import { HOURLY_ADD_ON_CONFLICT, HOURLY_COLUMNS } from '../rollup-columns';
 
 const HOURLY_LIST = HOURLY_COLUMNS.join(', ');
 const HOURLY_NEGATED = HOURLY_COLUMNS.map((c) => `-sum(${c}) AS ${c}`).join(', ');
-const HOURLY_UPDATE = HOURLY_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ');
 
 async function subtractRollups(tx: TransactionSql, ws: string, ids: string[]) {
   await tx`
@@ -40,7 +39,7 @@ async function subtractRollups(tx: TransactionSql, ws: string, ids: string[]) {
     INSERT INTO rollup_hourly AS r (workspace_id, bucket, avatar_id, ${tx.unsafe(HOURLY_LIST)})
     SELECT ${ws}::uuid, bucket, avatar_id, ${tx.unsafe(HOURLY_NEGATED)}
     FROM facts GROUP BY bucket, avatar_id ORDER BY bucket, avatar_id
-    ON CONFLICT (workspace_id, bucket, avatar_id) DO UPDATE SET ${tx.unsafe(HOURLY_UPDATE)}`;
+    ON CONFLICT (workspace_id, bucket, avatar_id) DO UPDATE SET ${tx.unsafe(HOURLY_ADD_ON_CONFLICT)}`;
 
   await tx`
     INSERT INTO rollup_dimensions AS r (workspace_id, dimension, bucket, avatar_id, value, conversations)

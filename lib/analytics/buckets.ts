@@ -5,7 +5,8 @@
  * `date` is its local start as ISO 8601 with offset, e.g. `2024-11-03T00:00:00-04:00`.
  */
 import { ApiError } from '@/lib/api/errors';
-import { FACT_COLUMNS, type FactSums } from '@/db/queries/analytics-tiers';
+import type { FactSums } from '@/db/queries/analytics-tiers';
+import { FACT_COLUMNS } from '@/db/rollup-columns';
 import type { RangePlan } from './plan';
 import type { Granularity } from './types';
 import { addDays, addHours, isoLocal, localDate, mondayOf, monthOf, startOfLocalDay } from './timezone';

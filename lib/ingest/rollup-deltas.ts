@@ -3,34 +3,10 @@
  * so that replays add nothing and a conversation whose start moved leaves its old bucket exactly.
  * Message facts count in the hour of the message, conversation facts in the hour the conversation started.
  */
+import type { HourlyColumn } from '@/db/rollup-columns';
 import { conversationSentiment } from './conversation-state';
 import type { ConversationState, NewAction, NewMessage } from './types';
 
-export const HOURLY_COLUMNS = [
-  'conversations',
-  'interacted_conversations',
-  'messages',
-  'user_messages',
-  'assistant_messages',
-  'system_messages',
-  'prompt_tokens',
-  'completion_tokens',
-  'response_time_sum_ms',
-  'response_time_count',
-  'ended_conversations',
-  'duration_sum_s',
-  'escalated_conversations',
-  'goal_conversations',
-  'positive_conversations',
-  'neutral_conversations',
-  'negative_conversations',
-  'sentiment_score_sum',
-  'feedback_positive',
-  'feedback_negative',
-  'rating_sum',
-  'rating_count',
-] as const;
-export type HourlyColumn = (typeof HOURLY_COLUMNS)[number];
 export type HourlyValues = Partial<Record<HourlyColumn, number>>;
 
 export type HourlyRow = { bucket: Date; avatarId: string; values: HourlyValues };
