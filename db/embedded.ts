@@ -125,6 +125,8 @@ function serveClient(socket: net.Socket, client: number, mux: SessionMultiplexer
 /** Starts PGlite with data in `dataDir` (in memory when omitted) and serves it on 127.0.0.1:`port` (0 = any free port). */
 export async function startEmbeddedDatabase(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
   const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  // Every client shares this one session, so the per-connection settings of db/index.ts are made here.
+  await pglite.exec('SET plan_cache_mode = force_custom_plan');
   const mux = new SessionMultiplexer(pglite);
   const sockets = new Set<net.Socket>();
   let nextClient = 1;

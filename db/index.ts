@@ -25,7 +25,8 @@ function clients(): Clients {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   // postgres.js prepares every statement; after five runs PostgreSQL may switch one to a generic plan
   // that ignores the actual range or ids (measured: a back-fill DELETE scanning a goal's every completion,
-  // a funnel taking 2.7 s instead of 0.9 s). Planning each run costs well under a millisecond.
+  // a funnel taking 2.7 s instead of 0.9 s). Planning each run costs well under a millisecond. The embedded
+  // server ignores startup parameters and sets the same for its one session (db/embedded.ts).
   const options = { max, idle_timeout: 30, onnotice: () => {}, connection: { plan_cache_mode: 'force_custom_plan' } } as const;
   const drizzleClient = postgres(url, options);
   const sql = postgres(url, options);

@@ -157,11 +157,8 @@ export async function countFunnelSteps(workspaceId: string, population: FunnelPo
   const head = headCounts.length ? sql`(SELECT ${list(headCounts)} FROM ${base}) h` : null;
   const selected = list([...(head ? [sql`h.*`] : []), ...counts]);
   const row = await sql.begin(async (tx) => {
-    // The statement is prepared, and after five runs PostgreSQL may reuse a generic plan, which guesses a
-    // range holds a few rows and picks index scans and nested loops (2.7 s instead of 1 s at a million
-    // conversations): plan each run for its real range. Compiling it (JIT) costs more than it saves, and
-    // its hashes of survivors need more than the default 4 MB to stay in memory.
-    await tx`SET LOCAL plan_cache_mode = force_custom_plan`;
+    // (The clients plan every run for its real range: db/index.ts.) Compiling this statement (JIT) costs more
+    // than it saves, and its hashes of survivors need more than the default 4 MB to stay in memory.
     await tx`SET LOCAL jit = off`;
     await tx`SET LOCAL work_mem = '32MB'`;
     const [result] = await tx<Record<string, number>[]>`
