@@ -5,6 +5,7 @@
  */
 import type { TransactionSql } from 'postgres';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
+import type { GoalDefinitionRow } from './goal-completions';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
@@ -50,10 +51,18 @@ export function conversationRecord(s: ConversationState, sentiment: { score: num
 
 export function ingestWrites(tx: TransactionSql) {
   return {
-    async escalationToolNames(workspaceId: string): Promise<string[] | null> {
-      const [row] = await tx<{ names: string[] }[]>`
-        SELECT escalation_tool_names AS names FROM workspaces WHERE id = ${workspaceId}::uuid`;
-      return row?.names ?? null;
+    /**
+     * What every batch needs of its workspace, in one round trip: the escalation tool names and the goals
+     * (as loadGoalDefinitions reads them). Null when there is no such workspace.
+     */
+    async workspaceRules(workspaceId: string): Promise<{ escalationToolNames: string[]; goals: GoalDefinitionRow[] } | null> {
+      const [row] = await tx<{ names: string[]; goals: (Omit<GoalDefinitionRow, 'updated_at'> & { updated_at: string })[] }[]>`
+        SELECT w.escalation_tool_names AS names, coalesce((
+          SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'avatar_id', g.avatar_id, 'trigger', g.trigger, 'updated_at', g.updated_at) ORDER BY g.id)
+          FROM goals g WHERE g.workspace_id = w.id), '[]') AS goals
+        FROM workspaces w WHERE w.id = ${workspaceId}::uuid`;
+      if (!row) return null;
+      return { escalationToolNames: row.names, goals: row.goals.map((g) => ({ ...g, updated_at: new Date(g.updated_at) })) };
     },
 
     /** Locks the conversations among `ids` that exist, in id order, and returns them as they stand. */

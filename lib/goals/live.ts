@@ -83,17 +83,17 @@ async function eventOnlyConversations(tx: TransactionSql, workspaceId: string, i
 }
 
 /**
- * Evaluates the workspace's goals against the batch, writes completions, and sets `goalReached` on the
+ * Evaluates the workspace's goals (read with the batch's other workspace rules) against the batch, writes completions, and sets `goalReached` on the
  * entries' states. Conversations outside `entries` (reached by events alone) get their flag in SQL.
  */
-export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string, input: LiveInput): Promise<void> {
+export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string, goalRows: GoalDefinitionRow[], input: LiveInput): Promise<void> {
   // Completions carry their conversation's avatar and start (goal analytics count by them): keep them current.
   const moved = [...input.entries.values()].filter(
     (e) => e.before?.goalReached && (e.before.avatarId !== e.state.avatarId || e.before.startedAt.getTime() !== e.state.startedAt.getTime()),
   );
   await moveCompletions(tx, workspaceId, moved.map((e) => ({ id: e.state.id, avatarId: e.state.avatarId, startedAt: e.state.startedAt })));
 
-  const goals = compileGoalRows(await loadGoalDefinitions(tx, workspaceId));
+  const goals = compileGoalRows(goalRows);
   const events = input.events.filter((e) => e.conversationId);
   goals.push(...compileGoalRows(await sdkGoals(tx, workspaceId, goals, events)));
   if (goals.length === 0) return;

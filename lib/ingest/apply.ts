@@ -60,9 +60,9 @@ async function applyInTransaction(
   const recompute = ingestRecompute(tx);
   const rollups = ingestRollups(tx);
 
-  const escalationNames = await writes.escalationToolNames(workspaceId);
-  if (!escalationNames) throw notFound('Workspace');
-  const plan = planItems(prepared, escalationNames);
+  const rules = await writes.workspaceRules(workspaceId);
+  if (!rules) throw notFound('Workspace');
+  const plan = planItems(prepared, rules.escalationToolNames);
 
   // 1. Lock the conversations that exist; create the others with their final state.
   const rows = plan.firstItems.size ? await writes.lockConversations(workspaceId, [...plan.firstItems.keys()]) : [];
@@ -141,7 +141,7 @@ async function applyInTransaction(
   );
 
   // 6. Goals the batch completes (or, for "ended without escalation", no longer holds), in this transaction.
-  await evaluateGoalsLive(tx, workspaceId, {
+  await evaluateGoalsLive(tx, workspaceId, rules.goals, {
     entries,
     messages: newMessages,
     actions: newActions,
