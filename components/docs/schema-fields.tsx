@@ -1,6 +1,7 @@
 import { ChevronRight } from 'lucide-react';
 import { Fragment } from 'react';
 import type { FieldView, SchemaView, VariantView } from '@/lib/openapi/schema-view';
+import { FieldDetails, FieldTable } from './field-table';
 import { RichText } from './rich-text';
 
 /** A JSON Schema as a field table: nested objects and array items as indented rows, unions as variants. */
@@ -18,21 +19,9 @@ export function SchemaFields({ view, caption, mode = 'request' }: { view: Schema
   return (
     <div className="space-y-3">
       {view.fields.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-gray-200">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-gray-200 bg-gray-50 text-xs font-medium uppercase tracking-wide text-gray-500">
-              <tr>
-                <th scope="col" className="w-[30%] px-4 py-2">Field</th>
-                <th scope="col" className="w-[20%] px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">Description</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              <FieldRows fields={view.fields} prefix="" depth={0} mode={mode} />
-            </tbody>
-          </table>
-        </div>
+        <FieldTable caption={caption} nameLabel="Field">
+          <FieldRows fields={view.fields} prefix="" depth={0} mode={mode} />
+        </FieldTable>
       ) : null}
       {view.variants.length > 0 ? <Variants variants={view.variants} caption={caption} mode={mode} /> : null}
     </div>
@@ -85,25 +74,6 @@ function TypeLabel({ view }: { view: SchemaView }) {
       {view.type}
       {view.nullable ? <span className="text-gray-400"> | null</span> : null}
     </span>
-  );
-}
-
-function FieldDetails({ view }: { view: SchemaView }) {
-  return (
-    <div className="space-y-1.5">
-      {view.description ? <RichText text={view.description} className="block leading-relaxed" /> : null}
-      {view.enumValues ? (
-        <div className="flex flex-wrap items-center gap-1">
-          <span className="text-xs text-gray-500">{view.enumValues.length === 1 ? 'Value:' : 'One of:'}</span>
-          {view.enumValues.map((v) => (
-            <code key={v} className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-xs text-indigo-700 ring-1 ring-inset ring-indigo-100">
-              {v}
-            </code>
-          ))}
-        </div>
-      ) : null}
-      {view.constraints.length ? <p className="text-xs text-gray-500">{view.constraints.join(' · ')}</p> : null}
-    </div>
   );
 }
 
