@@ -128,12 +128,17 @@ export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string,
   const firsts = firstCompletions([...found, ...ending], [...stored, ...storedEnds]);
   await emitGoalCompleted(tx, workspaceId, firsts.map((c) => ({ ...c, goalName: names.get(c.goalId)! })));
 
-  const touched = new Set([...found, ...ending, ...unending].map((c) => c.conversationId));
-  if (touched.size === 0) return;
-  const inside = [...touched].filter((id) => input.entries.has(id));
-  const reached = await conversationsWithCompletions(tx, workspaceId, inside);
-  for (const id of inside) input.entries.get(id)!.state.goalReached = reached.has(id);
-  await syncGoalReached(tx, workspaceId, [...touched].filter((id) => outsideFacts.has(id)));
+  // A conversation with a completion found now has reached a goal; one that only lost a completion is
+  // asked whether another goal's remains.
+  const completed = new Set([...found, ...ending].map((c) => c.conversationId));
+  const lost = [...new Set(unending.map((c) => c.conversationId))].filter((id) => !completed.has(id) && input.entries.has(id));
+  const stillReached = await conversationsWithCompletions(tx, workspaceId, lost);
+  for (const id of completed) {
+    const entry = input.entries.get(id);
+    if (entry) entry.state.goalReached = true;
+  }
+  for (const id of lost) input.entries.get(id)!.state.goalReached = stillReached.has(id);
+  await syncGoalReached(tx, workspaceId, [...completed].filter((id) => outsideFacts.has(id)));
 }
 
 function firstCompletions(candidates: Completion[], stored: StoredCompletion[]): Completion[] {
