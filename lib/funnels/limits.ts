@@ -2,7 +2,6 @@
 export const MIN_STEPS = 2;
 export const MAX_STEPS = 8;
 export const MAX_USER_MESSAGES = 1000;
-export const MAX_EVENT_PROPERTIES = 20;
 
 export const FUNNEL_STEP_TYPES = ['conversation_started', 'goal', 'event', 'tool', 'user_messages'] as const;
 export type FunnelStepType = (typeof FUNNEL_STEP_TYPES)[number];

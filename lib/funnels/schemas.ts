@@ -3,22 +3,12 @@
  * document all use these. A funnel is 2–8 ordered steps evaluated per conversation (see lib/funnels/report).
  */
 import { z } from 'zod';
-import { identifier } from '@/lib/ingest/schema-primitives';
-import { FUNNEL_STEP_TYPES, MAX_EVENT_PROPERTIES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS } from './limits';
+import { displayName, identifier, propertyMatch } from '@/lib/ingest/schema-primitives';
+import { FUNNEL_STEP_TYPES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS } from './limits';
 
-export { FUNNEL_STEP_TYPES, MAX_EVENT_PROPERTIES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS, type FunnelStepType } from './limits';
+export { FUNNEL_STEP_TYPES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS, type FunnelStepType } from './limits';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const displayText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Must not be empty')
-    .max(max, `Must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), 'Must not contain control characters');
-
-const label = displayText(100).optional().describe('What the chart calls this step; a description of the step when left out');
-const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters'), z.number(), z.boolean(), z.null()]);
+const label = displayName(100).optional().describe('What the chart calls this step; a description of the step when left out');
 
 export const funnelStepSchema = z.discriminatedUnion(
   'type',
@@ -32,9 +22,7 @@ export const funnelStepSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('event').describe('A custom event of the conversation at or after the previous step'),
       name: identifier.describe('The event name sent to `POST /v1/events`'),
-      properties: z
-        .record(z.string().min(1).max(200), scalar)
-        .refine((p) => Object.keys(p).length <= MAX_EVENT_PROPERTIES, `At most ${MAX_EVENT_PROPERTIES} properties`)
+      properties: propertyMatch
         .optional()
         .describe('Only events whose properties hold all of these values (PostgreSQL `@>` on scalars)'),
       label,
@@ -76,7 +64,7 @@ const steps = z
   )
   .describe('2–8 steps in order; a conversation reaches a step when it reached the one before');
 
-const name = displayText(100);
+const name = displayName(100);
 
 export const funnelInputSchema = z.strictObject({
   name: name.describe('Shown in the dashboard, 1–100 characters'),

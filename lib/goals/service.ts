@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteGoalRows, findGoalRow, insertGoalRow, listGoalRows, updateGoalRow, type GoalRow } from '@/db/queries/goals';
 import { conflict } from '@/lib/api/errors';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { displayName, identifier } from '@/lib/ingest/schema-primitives';
 import { nudgeBackfill } from './backfill-queue';
 import { goalTriggerSchema, type GoalTrigger } from './triggers';
 
@@ -27,15 +27,8 @@ export type Goal = {
 /** Who changed it: a signed-in user (dashboard) or an API key. */
 export type GoalActor = { userId?: string | null; apiKeyId?: string | null };
 
-const name = z
-  .string()
-  .trim()
-  .min(1, 'Must not be empty')
-  .max(100, 'Must be at most 100 characters')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
-
 export const goalInputSchema = z.strictObject({
-  name,
+  name: displayName(100),
   avatarId: identifier.nullish(),
   trigger: goalTriggerSchema,
 });

@@ -5,7 +5,7 @@
  */
 import { RE2 } from 're2-wasm';
 import { z } from 'zod';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier, propertyMatch } from '@/lib/ingest/schema-primitives';
 
 export const MAX_PATTERN_LENGTH = 500;
 export const MAX_PHRASES = 100;
@@ -13,7 +13,6 @@ export const MAX_PHRASE_LENGTH = 200;
 
 export type GoalRole = 'user' | 'assistant' | 'any';
 const role = z.enum(['user', 'assistant', 'any']).default('user');
-const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
 /** Compiles a user pattern; throws an Error whose message says what is wrong. */
 export function compilePattern(pattern: string): RE2 {
@@ -56,7 +55,7 @@ export const goalTriggerSchema = z
     z.strictObject({
       type: z.literal('event'),
       name: identifier,
-      properties: z.record(z.string().max(200), scalar).optional(),
+      properties: propertyMatch.optional(),
     }),
     z.strictObject({ type: z.literal('tool'), name: identifier }),
     z.strictObject({ type: z.literal('no_escalation') }),

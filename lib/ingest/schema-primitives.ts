@@ -145,3 +145,20 @@ export const feedbackValue = z.union([
     value: z.union([z.string().max(200), z.number().finite(), z.boolean()]).nullish(),
   }),
 ]);
+
+/** A name people give (goals, funnels, step labels): trimmed, 1–`max` characters, no control characters. */
+export const displayName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Must not be empty')
+    .max(max, `Must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), 'Must not contain control characters');
+
+export const MAX_MATCH_PROPERTIES = 20;
+const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters'), z.number(), z.boolean(), z.null()]);
+
+/** Event properties a goal or funnel step requires: scalar values, matched as PostgreSQL `@>` matches them. */
+export const propertyMatch = z
+  .record(z.string().min(1).max(200), scalar)
+  .refine((p) => Object.keys(p).length <= MAX_MATCH_PROPERTIES, `At most ${MAX_MATCH_PROPERTIES} properties`);
