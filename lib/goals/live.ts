@@ -3,7 +3,6 @@
  * and its conversations' end states, against the workspace's goals. Completions are written in the same
  * transaction; first completions also go to the event stream as `goal.completed`.
  */
-import { randomBytes } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
 import {
   conversationsWithCompletions,
@@ -19,7 +18,7 @@ import {
 import { syncGoalReached } from '@/db/queries/goals';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
 import { endCompletions, findCompletions, type Completion, type ConversationFacts } from './evaluate';
-import { compileGoal, GOAL_COMPLETED_EVENT, type CompiledGoal, type GoalTrigger } from './triggers';
+import { compileGoal, GOAL_COMPLETED_EVENT, newGoalId, type CompiledGoal, type GoalTrigger } from './triggers';
 
 const compiled = new Map<string, CompiledGoal>();
 const MAX_CACHED = 5_000;
@@ -61,7 +60,7 @@ async function sdkGoals(tx: TransactionSql, workspaceId: string, known: Compiled
   for (const e of events) {
     const name = e.name === GOAL_COMPLETED_EVENT && e.conversationId ? e.properties?.goal : undefined;
     if (typeof name !== 'string' || name.trim() === '' || name.length > 100 || names.has(name) || wanted.has(name)) continue;
-    wanted.set(name, { id: `goal_${randomBytes(9).toString('base64url')}`, name, trigger: { type: 'event', name: GOAL_COMPLETED_EVENT, properties: { goal: name } } });
+    wanted.set(name, { id: newGoalId(), name, trigger: { type: 'event', name: GOAL_COMPLETED_EVENT, properties: { goal: name } } });
   }
   if (wanted.size === 0) return [];
   await createSdkGoals(tx, workspaceId, [...wanted.values()]);

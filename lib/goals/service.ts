@@ -3,14 +3,13 @@
  * changing its trigger or avatar, queues a back-fill over existing conversations (lib/goals/backfill);
  * deleting one removes its completions and the conversations' goal flags with it.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteGoalRows, findGoalRow, insertGoalRow, listGoalRows, updateGoalRow, type GoalRow } from '@/db/queries/goals';
 import { conflict } from '@/lib/api/errors';
 import { displayName, identifier } from '@/lib/ingest/schema-primitives';
 import { nudgeBackfill } from './backfill-queue';
-import { goalTriggerSchema, type GoalTrigger } from './triggers';
+import { goalTriggerSchema, newGoalId, type GoalTrigger } from './triggers';
 
 export type BackfillStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -56,7 +55,6 @@ export function toGoal(row: GoalRow): Goal {
   };
 }
 
-export const newGoalId = () => `goal_${randomBytes(9).toString('base64url')}`;
 
 /** JSON with sorted keys: jsonb does not keep the key order a client sent. */
 function canonical(value: unknown): string {

@@ -3,6 +3,7 @@
  * RE2 (re2-wasm), whose matching time is linear in the text whatever the pattern's shape, so no
  * pattern can stall ingestion. Phrase lists compile to one RE2 pattern too.
  */
+import { randomBytes } from 'node:crypto';
 import { RE2 } from 're2-wasm';
 import { z } from 'zod';
 import { identifier, propertyMatch } from '@/lib/ingest/schema-primitives';
@@ -70,6 +71,8 @@ export const goalTriggerSchema = z
   });
 
 export type GoalTrigger = z.infer<typeof goalTriggerSchema>;
+
+export const newGoalId = () => `goal_${randomBytes(9).toString('base64url')}`;
 
 /** A goal as the evaluators see it. */
 export type GoalDefinition = { id: string; name: string; avatarId: string | null; trigger: GoalTrigger };
