@@ -36,9 +36,12 @@ export function actionCompletes(goal: CompiledGoal, action: ActionFact): boolean
   return goal.trigger.type === 'tool' && goal.trigger.name === action.name;
 }
 
+/** The conversation, as it is now, ended without escalation. */
+export const endedWithoutEscalation = (c: ConversationFacts) => c.ended && !c.escalated && c.endedAt !== null;
+
 /** "Ended without escalation" holds for the conversation as it is now. */
 export function endCompletes(goal: CompiledGoal, c: ConversationFacts): boolean {
-  return goal.trigger.type === 'no_escalation' && c.ended && !c.escalated && c.endedAt !== null;
+  return goal.trigger.type === 'no_escalation' && endedWithoutEscalation(c);
 }
 
 const base = (goal: CompiledGoal, c: ConversationFacts) => ({ goalId: goal.id, conversationId: c.id, avatarId: c.avatarId, startedAt: c.startedAt });

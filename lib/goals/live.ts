@@ -17,7 +17,7 @@ import {
 } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
-import { endCompletions, findCompletions, type Completion, type ConversationFacts } from './evaluate';
+import { endCompletions, endedWithoutEscalation, findCompletions, type Completion, type ConversationFacts } from './evaluate';
 import { compileGoal, GOAL_COMPLETED_EVENT, newGoalId, type CompiledGoal, type GoalTrigger } from './triggers';
 
 const compiled = new Map<string, CompiledGoal>();
@@ -41,7 +41,7 @@ export const stateFacts = (s: ConversationState): ConversationFacts => ({
   id: s.id, avatarId: s.avatarId, startedAt: s.startedAt, ended: s.status === 'ended', escalated: s.escalated, endedAt: s.endedAt,
 });
 
-const endHolds = (s: ConversationState | null) => s !== null && s.status === 'ended' && !s.escalated && s.endedAt !== null;
+const endHolds = (s: ConversationState | null) => s !== null && endedWithoutEscalation(stateFacts(s));
 const endKey = (s: ConversationState | null) => (endHolds(s) ? s!.endedAt!.getTime() : null);
 
 export type LiveEntry = { before: ConversationState | null; state: ConversationState };
