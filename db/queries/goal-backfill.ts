@@ -24,13 +24,6 @@ export async function claimBackfill(workspaceId: string | null = null): Promise<
   return row ?? null;
 }
 
-export async function hasPendingBackfill(): Promise<boolean> {
-  const [row] = await sql<{ due: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM goals WHERE backfill_status = 'pending'
-      OR (backfill_status = 'running' AND backfill_heartbeat_at < now() - ${STALE_AFTER}::interval)) AS due`;
-  return row.due;
-}
-
 /** Whether the claimed definition is still the goal's (not edited or deleted since); holds it until commit. */
 export async function claimIsCurrent(tx: TransactionSql, claim: BackfillClaim): Promise<boolean> {
   const rows = await tx`

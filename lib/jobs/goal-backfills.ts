@@ -3,7 +3,6 @@
  * delivers it) and otherwise polls every POLL_MS, then runs every waiting back-fill.
  */
 import { sql } from '@/db';
-import { hasPendingBackfill } from '@/db/queries/goal-backfill';
 import { runPendingBackfills } from '@/lib/goals/backfill';
 import { BACKFILL_CHANNEL } from '@/lib/goals/backfill-queue';
 
@@ -17,7 +16,6 @@ export function startGoalBackfills(log: (line: string) => void): { stop: () => P
   const run = async () => {
     do {
       again = false;
-      if (!(await hasPendingBackfill())) continue;
       for (const r of await runPendingBackfills({ signal: abort.signal })) {
         log(`goal ${r.goalId} back-fill ${r.status} after ${r.conversations} conversation(s)${r.error ? `: ${r.error}` : ''}`);
       }
