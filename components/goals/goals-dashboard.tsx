@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { filtersKey, type DashboardFilters } from '@/components/analytics/filters';
 import { GranularityToggle } from '@/components/analytics/granularity-toggle';
 import { toAnalyticsFilter } from '@/components/analytics/loaders';
-import { getGoalsAnalytics } from '@/lib/goals/analytics';
+import { analyticsOfGoals } from '@/lib/goals/analytics';
 import type { Goal } from '@/lib/goals/service';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { BackfillRefresher } from './backfill-refresher';
@@ -30,7 +30,8 @@ export function GoalsDashboard(props: Props) {
 const RECENT = 5;
 
 async function GoalsBody({ workspaceId, timezone, filters, goals, avatarNames, canEdit }: Props) {
-  const analytics = await getGoalsAnalytics(workspaceId, toAnalyticsFilter({ workspaceId, timezone, filters }), { groupBy: filters.groupBy, limit: RECENT });
+  // The page has read the goals already: the figures are for those.
+  const analytics = await analyticsOfGoals(workspaceId, goals, toAnalyticsFilter({ workspaceId, timezone, filters }), { groupBy: filters.groupBy, limit: RECENT });
   const statsOf = new Map(analytics.goals.map((g) => [g.id, g]));
   const backfilling = goals.some((g) => g.backfill.status === 'pending' || g.backfill.status === 'running');
   return (

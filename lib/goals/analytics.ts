@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
 import { countCompletions, recentCompletions, type CompletionCountRow } from '@/db/queries/goal-analytics';
 import { findGoalRow, listGoalRows, type GoalRow } from '@/db/queries/goals';
+
+/** What the figures need of a goal (a goal row, or the service's Goal). */
+type GoalRef = Pick<GoalRow, 'id' | 'name' | 'avatarId'>;
 import { bucketKeyOfDay, type Bucket } from '@/lib/analytics/buckets';
 import { ratio } from '@/lib/analytics/overview';
 import { planRange, type RangePlan } from '@/lib/analytics/plan';
@@ -67,7 +70,7 @@ async function loadDenominator(workspaceId: string, plan: RangePlan, avatarId: s
 }
 
 /** The avatar a goal is measured on under the filter; `empty` when goal and filter name different avatars. */
-function scopeOf(goal: GoalRow, filterAvatarId: string | null): { avatarId: string | null; empty: boolean } {
+function scopeOf(goal: GoalRef, filterAvatarId: string | null): { avatarId: string | null; empty: boolean } {
   if (goal.avatarId && filterAvatarId && goal.avatarId !== filterAvatarId) return { avatarId: goal.avatarId, empty: true };
   return { avatarId: goal.avatarId ?? filterAvatarId, empty: false };
 }
@@ -75,7 +78,7 @@ function scopeOf(goal: GoalRow, filterAvatarId: string | null): { avatarId: stri
 const bucketKey = (row: CompletionCountRow, groupBy: Granularity) =>
   row.bucket instanceof Date ? row.bucket.toISOString() : groupBy === 'hour' ? row.bucket : bucketKeyOfDay(row.bucket, groupBy);
 
-function statsOf(goal: GoalRow, rows: CompletionCountRow[], denominator: Denominator, empty: boolean, groupBy: Granularity, scopeAvatar: string | null): Omit<GoalStats, 'recentCompletions'> {
+function statsOf(goal: GoalRef, rows: CompletionCountRow[], denominator: Denominator, empty: boolean, groupBy: Granularity, scopeAvatar: string | null): Omit<GoalStats, 'recentCompletions'> {
   const completionsByBucket = new Map<string, number>();
   const completionsByAvatar = new Map<string, number>();
   let completions = 0;
@@ -118,7 +121,7 @@ function byGoal<T extends { goal_id: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-async function analyticsOf(workspaceId: string, goals: GoalRow[], filter: AnalyticsFilter, options: GoalAnalyticsOptions): Promise<GoalAnalytics> {
+export async function analyticsOfGoals(workspaceId: string, goals: GoalRef[], filter: AnalyticsFilter, options: GoalAnalyticsOptions): Promise<GoalAnalytics> {
   const groupBy = options.groupBy ?? 'day';
   const plan = planRange(filter.range);
   const filterAvatar = filter.avatarId ?? null;
@@ -162,7 +165,7 @@ async function analyticsOf(workspaceId: string, goals: GoalRow[], filter: Analyt
 
 /** Every goal of the workspace, oldest first. */
 export function getGoalsAnalytics(workspaceId: string, filter: AnalyticsFilter, options: GoalAnalyticsOptions = {}): Promise<GoalAnalytics> {
-  return listGoalRows(workspaceId).then((goals) => analyticsOf(workspaceId, goals, filter, options));
+  return listGoalRows(workspaceId).then((goals) => analyticsOfGoals(workspaceId, goals, filter, options));
 }
 
 /** One goal; null when the workspace has no such goal. */
@@ -174,6 +177,6 @@ export async function getGoalAnalytics(
 ): Promise<(GoalStats & GoalAnalyticsFrame) | null> {
   const goal = await findGoalRow(workspaceId, goalId);
   if (!goal) return null;
-  const { goals, groupBy, timezone } = await analyticsOf(workspaceId, [goal], filter, options);
+  const { goals, groupBy, timezone } = await analyticsOfGoals(workspaceId, [goal], filter, options);
   return { ...goals[0], groupBy, timezone };
 }
