@@ -4,6 +4,7 @@ import type { AvatarSummary } from '@/db/queries/avatars';
 import type { Breakdown } from '@/lib/analytics/types';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { EmptyWidget } from './widget-card';
+import { RatioBar } from '@/components/ui/ratio-bar';
 
 export function AvatarTable({ avatars, breakdown, query }: { avatars: AvatarSummary[]; breakdown: Breakdown; query: string }) {
   if (avatars.length === 0) {
@@ -44,12 +45,7 @@ export function AvatarTable({ avatars, breakdown, query }: { avatars: AvatarSumm
               <td className="max-w-[16rem] truncate px-3 py-3 font-mono text-xs text-gray-500">{row.id}</td>
               <td className="px-3 py-3 text-right tabular-nums text-gray-900">{formatNumber(row.conversations)}</td>
               <td className="px-3 py-3">
-                <span className="flex items-center gap-2">
-                  <span className="h-2 flex-1 overflow-hidden rounded-full bg-gray-100" aria-hidden="true">
-                    <span className="block h-full rounded-full bg-indigo-400" style={{ width: `${(row.share / top) * 100}%` }} />
-                  </span>
-                  <span className="w-10 text-right text-xs tabular-nums text-gray-500">{formatPercent(row.share, 0)}</span>
-                </span>
+                <RatioBar fill={row.share / top} label={formatPercent(row.share, 0)} />
               </td>
               <td className="px-6 py-3 text-right">
                 <Link href={href} className="text-xs font-semibold text-indigo-600 hover:text-indigo-500" aria-label={`Open analytics of ${row.name}`}>

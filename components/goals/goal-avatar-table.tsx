@@ -1,6 +1,7 @@
 /** A goal's completions per avatar, each row linking to that avatar's completing conversations. */
 import Link from 'next/link';
 import { EmptyWidget } from '@/components/analytics/widget-card';
+import { RatioBar } from '@/components/ui/ratio-bar';
 import type { GoalAvatarStats } from '@/lib/goals/analytics';
 import { formatNumber, formatPercent } from '@/lib/format';
 
@@ -31,12 +32,7 @@ export function GoalAvatarTable({ rows }: { rows: (GoalAvatarStats & { href: str
             <td className="py-2 pr-3 text-right tabular-nums text-gray-700">{formatNumber(row.conversations)}</td>
             <td className="py-2 pr-3 text-right tabular-nums text-gray-700">{formatNumber(row.completions)}</td>
             <td className="py-2">
-              <span className="flex items-center gap-2">
-                <span className="h-2 flex-1 overflow-hidden rounded-full bg-gray-100" aria-hidden="true">
-                  <span className="block h-full rounded-full bg-indigo-500" style={{ width: `${Math.min((row.completionRate ?? 0) * 100, 100)}%` }} />
-                </span>
-                <span className="w-12 text-right text-xs font-medium tabular-nums text-gray-700">{formatPercent(row.completionRate, 0)}</span>
-              </span>
+              <RatioBar fill={row.completionRate ?? 0} label={formatPercent(row.completionRate, 0)} />
             </td>
           </tr>
         ))}
