@@ -10,6 +10,12 @@ import * as schema from './schema';
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
 
+// postgres.js prepares every statement; after five runs PostgreSQL may switch one to a generic plan
+// that ignores the actual range or ids (measured: a back-fill DELETE scanning a goal's every completion,
+// a funnel taking 2.7 s instead of 0.9 s). Planning each run costs well under a millisecond. The embedded
+// server ignores startup parameters and sets the same for its one session (db/embedded.ts).
+const CLIENT_OPTIONS = { idle_timeout: 30, onnotice: () => {}, connection: { plan_cache_mode: 'force_custom_plan' } } as const;
+
 type Clients = { url: string; db: Db; sql: Sql; drizzleClient: Sql };
 const holder = globalThis as unknown as { __confabDb?: Clients };
 
@@ -23,11 +29,7 @@ function clients(): Clients {
   const url = databaseUrlOrThrow();
   if (holder.__confabDb?.url === url) return holder.__confabDb;
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  // postgres.js prepares every statement; after five runs PostgreSQL may switch one to a generic plan
-  // that ignores the actual range or ids (measured: a back-fill DELETE scanning a goal's every completion,
-  // a funnel taking 2.7 s instead of 0.9 s). Planning each run costs well under a millisecond. The embedded
-  // server ignores startup parameters and sets the same for its one session (db/embedded.ts).
-  const options = { max, idle_timeout: 30, onnotice: () => {}, connection: { plan_cache_mode: 'force_custom_plan' } } as const;
+  const options = { max, ...CLIENT_OPTIONS };
   const drizzleClient = postgres(url, options);
   const sql = postgres(url, options);
   const created: Clients = { url, sql, drizzleClient, db: drizzle(drizzleClient, { schema }) };
@@ -49,6 +51,15 @@ function lazy<T extends object>(pick: (c: Clients) => T): T {
 
 export const db: Db = lazy((c) => c.db);
 export const sql: Sql = lazy((c) => c.sql);
+
+/**
+ * A client of one connection outside the pools, for a statement that leaves its connection unfit for
+ * reuse — a streamed `COPY … TO STDOUT` (postgres.js can hang the next query after one: porsager/postgres
+ * #499, #917). The caller ends it.
+ */
+export function dedicatedClient(): Sql {
+  return postgres(databaseUrlOrThrow(), { max: 1, ...CLIENT_OPTIONS });
+}
 
 /** Closes both pools (CLI commands and tests call this before exiting). */
 export async function closeDb(): Promise<void> {

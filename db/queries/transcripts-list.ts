@@ -11,34 +11,48 @@ type Fragment = PendingQuery<Row[]>;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const PERIOD_UNITS = { h: 'hours', d: 'days', w: 'weeks' } as const;
 
-export function conversationWhere(workspaceId: string, f: TranscriptFilters): Fragment {
-  const parts: Fragment[] = [sql`c.workspace_id = ${workspaceId}::uuid`];
-  const tz = sql`(SELECT w.timezone FROM workspaces w WHERE w.id = ${workspaceId}::uuid)`;
-  if (f.start) parts.push(sql`c.started_at >= (${f.start}::date)::timestamp AT TIME ZONE ${tz}`);
-  if (f.end) parts.push(sql`c.started_at < (${f.end}::date + 1)::timestamp AT TIME ZONE ${tz}`);
+/** How a filter value enters the SQL: a bind parameter, or a quoted literal where none can be bound (COPY). */
+export type Bind = (value: string | boolean) => Fragment;
+const param: Bind = (value) => sql`${value}`;
+
+/**
+ * A string as an escape-string literal, which reads the same whatever standard_conforming_strings says
+ * (libpq's PQescapeLiteral does the same). A NUL could end the statement's text early, so it is refused.
+ */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('a NUL character cannot be written as an SQL literal');
+  return `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+export const literal: Bind = (value) => sql.unsafe(typeof value === 'boolean' ? String(value) : quoteLiteral(value));
+
+export function conversationWhere(workspaceId: string, f: TranscriptFilters, bind: Bind = param): Fragment {
+  const parts: Fragment[] = [sql`c.workspace_id = ${bind(workspaceId)}::uuid`];
+  const tz = sql`(SELECT w.timezone FROM workspaces w WHERE w.id = ${bind(workspaceId)}::uuid)`;
+  if (f.start) parts.push(sql`c.started_at >= (${bind(f.start)}::date)::timestamp AT TIME ZONE ${tz}`);
+  if (f.end) parts.push(sql`c.started_at < (${bind(f.end)}::date + 1)::timestamp AT TIME ZONE ${tz}`);
   if (f.period) {
     const n = Number(f.period.slice(0, -1));
     const unit = PERIOD_UNITS[f.period.slice(-1) as keyof typeof PERIOD_UNITS];
-    parts.push(sql`c.started_at >= now() - (${`${n} ${unit}`})::interval`);
+    parts.push(sql`c.started_at >= now() - (${bind(`${n} ${unit}`)})::interval`);
   }
-  if (f.avatarId) parts.push(sql`c.avatar_id = ${f.avatarId}`);
-  if (f.status) parts.push(sql`c.status = ${f.status}`);
-  if (f.escalated !== undefined) parts.push(sql`c.escalated = ${f.escalated}`);
+  if (f.avatarId) parts.push(sql`c.avatar_id = ${bind(f.avatarId)}`);
+  if (f.status) parts.push(sql`c.status = ${bind(f.status)}`);
+  if (f.escalated !== undefined) parts.push(sql`c.escalated = ${bind(f.escalated)}`);
   if (f.goal === 'reached') parts.push(sql`c.goal_reached`);
   else if (f.goal === 'none') parts.push(sql`NOT c.goal_reached`);
   else if (f.goal) {
     parts.push(sql`EXISTS (SELECT 1 FROM goal_completions g
-      WHERE g.workspace_id = c.workspace_id AND g.conversation_id = c.id AND g.goal_id = ${f.goal})`);
+      WHERE g.workspace_id = c.workspace_id AND g.conversation_id = c.id AND g.goal_id = ${bind(f.goal)})`);
   }
-  if (f.sentiment) parts.push(sql`c.sentiment_label = ${f.sentiment}`);
-  if (f.device) parts.push(sql`c.device = ${f.device}`);
-  if (f.source) parts.push(sql`c.source = ${f.source}`);
-  if (f.language) parts.push(sql`lower(c.language) = lower(${f.language})`);
-  if (f.country) parts.push(sql`c.country = ${f.country}`);
-  if (f.customerId) parts.push(sql`c.customer_id = ${f.customerId}`);
+  if (f.sentiment) parts.push(sql`c.sentiment_label = ${bind(f.sentiment)}`);
+  if (f.device) parts.push(sql`c.device = ${bind(f.device)}`);
+  if (f.source) parts.push(sql`c.source = ${bind(f.source)}`);
+  if (f.language) parts.push(sql`lower(c.language) = lower(${bind(f.language)})`);
+  if (f.country) parts.push(sql`c.country = ${bind(f.country)}`);
+  if (f.customerId) parts.push(sql`c.customer_id = ${bind(f.customerId)}`);
   if (f.q) {
     parts.push(sql`EXISTS (SELECT 1 FROM messages m
-      WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.content ILIKE ${`%${escapeLike(f.q)}%`})`);
+      WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.content ILIKE ${bind(`%${escapeLike(f.q)}%`)})`);
   }
   return parts.reduce((a, b) => sql`${a} AND ${b}`);
 }
@@ -52,7 +66,7 @@ function sortKey(sort: TranscriptSort, order: 'asc' | 'desc'): { expr: Fragment;
       return { expr: sql`c.message_count`, type: 'int' };
     case 'sentiment':
       // NaN sorts above every number in Postgres, -Infinity below: either way unscored rows come last.
-      return { expr: sql`coalesce(c.sentiment_score::float8, ${order === 'asc' ? 'NaN' : '-Infinity'}::float8)`, type: 'float8' };
+      return { expr: sql`coalesce(c.sentiment_score::float8, ${sql.unsafe(order === 'asc' ? "'NaN'" : "'-Infinity'")}::float8)`, type: 'float8' };
     default:
       return { expr: sql`c.started_at`, type: 'timestamptz' };
   }
@@ -94,7 +108,7 @@ export type KeysetPage = {
 };
 
 /** The WHERE (filters, then the keyset position) and ORDER BY of one keyset page, and its sort key as SQL. */
-export function keysetPageSql(workspaceId: string, filters: TranscriptFilters, page: KeysetPage) {
+export function keysetPageSql(workspaceId: string, filters: TranscriptFilters, page: KeysetPage, bind: Bind = param) {
   const { expr, type } = sortKey(page.sort, page.order);
   const backwards = page.after?.direction === 'prev';
   const ascending = (page.order === 'asc') !== backwards;
@@ -104,7 +118,7 @@ export function keysetPageSql(workspaceId: string, filters: TranscriptFilters, p
     : sql``;
   return {
     sortKey: expr,
-    where: sql`${conversationWhere(workspaceId, filters)} ${keyset}`,
+    where: sql`${conversationWhere(workspaceId, filters, bind)} ${keyset}`,
     orderBy: sql`${expr} ${dir}, c.id COLLATE "C" ${dir}`,
     backwards,
   };

@@ -4,7 +4,7 @@ import { createTestWorkspace } from '@/test/factories';
 import { parseCsv, parseCsvRecords } from '@/test/parse-csv';
 import { CONVERSATION_EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
 import { selectConversationPage } from '@/db/queries/transcripts-list';
-import { escapeCell, streamConversationsCsv, streamMessagesCsv, toCsv } from './csv';
+import { crlfRecordEnds, escapeCell, streamConversationsCsv, streamMessagesCsv, toCsv } from './csv';
 import { transcriptFiltersSchema } from './filters';
 import { seedConversation } from './test-data';
 
@@ -68,7 +68,7 @@ test('Postgres writes conversation records byte for byte as the JS encoder would
     r.sentiment_score, r.sentiment_label, r.escalated, r.goal_reached, r.device, r.source, r.language, r.country, r.feedback,
     r.first_user_message,
   ]);
-  expect(await read(streamConversationsCsv(ws, filters, 2))).toBe(toCsv([CONVERSATION_EXPORT_COLUMNS, ...expected]));
+  expect(await read(streamConversationsCsv(ws, filters))).toBe(toCsv([CONVERSATION_EXPORT_COLUMNS, ...expected]));
 });
 
 test('exports stream every matching row with a header, escaped and in UTF-8', async () => {
@@ -78,7 +78,7 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   await seedConversation(ws, { id: 'c2', startedAt: '2024-02-02T10:00:00Z', source: 'web', messages: [['user', 'Привет, 你好 — مرحبا', 1]] });
   for (let i = 0; i < 5; i++) await seedConversation(ws, { id: `n${i}`, startedAt: '2024-01-01T00:00:00Z', source: 'web' });
 
-  const all = await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ start: '2024-02-01', end: '2024-02-28' }), 1));
+  const all = await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ start: '2024-02-01', end: '2024-02-28' })));
   const rows = parseCsvRecords(all);
   expect(rows.map((r) => r.id)).toEqual(['c2', 'c1']);
   expect(rows[1].first_user_message).toBe(tricky);
@@ -86,7 +86,7 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   expect(rows[0].first_user_message).toBe('Привет, 你好 — مرحبا');
   expect(all.split('\r\n')[0]).toMatch(/^id,avatar_id,avatar_name,/);
 
-  const web = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ source: 'web' }), 2)));
+  const web = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ source: 'web' }))));
   expect(web).toHaveLength(6);
 
   const messages = parseCsvRecords(await read(streamMessagesCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }), 1)));
@@ -97,13 +97,36 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   ]);
 });
 
-test('a client that stops reading ends the export cleanly', async () => {
+test('a client that stops reading ends the export and its COPY', async () => {
   const ws = (await createTestWorkspace()).id;
-  for (let i = 0; i < 5; i++) await seedConversation(ws, { id: `c${i}`, startedAt: `2024-02-0${i + 1}T10:00:00Z` });
-  const reader = streamConversationsCsv(ws, transcriptFiltersSchema.parse({}), 2).getReader();
-  await reader.read(); // the header
-  await reader.read(); // the first page; the second is being read ahead
+  await seedConversation(ws, { id: 'c0', startedAt: '2024-02-01T10:00:00Z', messages: [['user', 'hello', 1]] });
+  // Enough rows (about 1.2 MB) that the COPY is still sending when the client goes away.
+  await sql`
+    INSERT INTO conversations (workspace_id, id, avatar_id, started_at, last_activity_at, first_user_message)
+    SELECT workspace_id, 'bulk-' || n, avatar_id, started_at - n * interval '1 second', started_at, repeat('x', 400)
+    FROM conversations, generate_series(1, 3000) n WHERE workspace_id = ${ws}::uuid AND id = 'c0'`;
+  const reader = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+  expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^id,avatar_id,/);
+  const first = await reader.read();
+  expect(first.done).toBe(false);
+  expect(first.value!.length).toBeGreaterThan(60_000);
   await expect(reader.cancel()).resolves.toBeUndefined();
+  // The export's connection is gone, and the pool serves queries as before.
+  const copies = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%COPY (%' AND pid <> pg_backend_pid()`;
+  expect(copies[0].n).toBe(0);
+  expect(await sql`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+});
+
+test('record ends become CRLF wherever the chunks split, line breaks inside quoted cells kept', () => {
+  const copy = 'a,"x\ny",b\n"say ""hi""\n",,\n"",c,"\r\n"\nlast,"""",\n';
+  const expected = 'a,"x\ny",b\r\n"say ""hi""\n",,\r\n"",c,"\r\n"\r\nlast,"""",\r\n';
+  for (let i = 0; i <= copy.length; i++) {
+    for (let j = i; j <= copy.length; j++) {
+      const toCrlf = crlfRecordEnds();
+      const parts = [copy.slice(0, i), copy.slice(i, j), copy.slice(j)].map((p) => toCrlf(Buffer.from(p)));
+      expect(Buffer.concat(parts).toString()).toBe(expected);
+    }
+  }
 });
 
 test('an export with no matches is just the header', async () => {

@@ -1,16 +1,11 @@
 /**
- * CSV exports that stream in constant memory: conversations are read in keyset pages, each page is turned
- * into CSV and handed to the client before more is read, as fast as it reads; the next page is already
- * being read meanwhile. Cells are escaped against formulas and quoted (RFC 4180) when they hold a comma,
- * a quote or a line break — here rather than by csv-stringify, which left a lone \n unquoted and whose
- * per-cell cost made a million-row export five times slower than COPY (`npm run bench -- transcripts`).
+ * CSV exports that stream in constant memory. Conversations come straight from a `COPY … TO STDOUT`
+ * (db/queries/transcripts-export.ts writes every cell as csvCell would); messages are read in keyset
+ * pages of conversations, each page turned into CSV and handed to the client before more is read, the
+ * next page already being read meanwhile. Cells are escaped against formulas and quoted (RFC 4180) when
+ * they hold a comma, a quote or a line break; records end with CRLF.
  */
-import {
-  CONVERSATION_EXPORT_COLUMNS,
-  CONVERSATION_EXPORT_FIELD_IS_TEXT,
-  selectConversationExportPage,
-  type ExportFields,
-} from '@/db/queries/transcripts-export';
+import { CONVERSATION_EXPORT_COLUMNS, copyConversationsCsv, type CopyStream } from '@/db/queries/transcripts-export';
 import { selectConversationPage, type KeysetPage, type ListedConversationRow } from '@/db/queries/transcripts-list';
 import { selectMessagesOfConversations, type MessageExportRow } from '@/db/queries/transcripts-read';
 import type { TranscriptFilters } from './filters';
@@ -29,11 +24,13 @@ export function escapeCell(value: Cell): string | number {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Quoted when it holds a comma, a quote or a line break, as COPY … WITH (FORMAT csv) quotes. */
+const quoteCell = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
 /** One cell as CSV: escaped against formulas, quoted when it holds a comma, a quote or a line break. */
 export function csvCell(value: Cell): string {
   const v = escapeCell(value);
-  if (typeof v === 'number') return String(v);
-  return NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  return typeof v === 'number' ? String(v) : quoteCell(v);
 }
 
 /** Records, each ended by CRLF. */
@@ -103,22 +100,86 @@ function csvStream<R>(header: string[], pageSize: number, readPage: (after: Afte
 
 const keyset = (filters: TranscriptFilters, limit: number, after: After): KeysetPage => ({ sort: filters.sort, order: filters.order, limit, after });
 
-/** Conversation rows as read by selectConversationExportPage: free-text fields escaped here, the rest as written. */
-function conversationRecords(rows: ExportFields[]): string {
-  const isText = CONVERSATION_EXPORT_FIELD_IS_TEXT;
-  let out = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < isText.length; i++) line += `${i === 0 ? '' : ','}${isText[i] ? csvCell(row[i]) : row[i]}`;
-    out += `${line}\r\n`;
-  }
-  return out;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/**
+ * Turns COPY's LF record ends into CRLF, chunk by chunk, leaving line breaks inside quoted cells as they
+ * are: a quote opens or closes a quoted cell ("" inside one toggles twice), so an LF outside an odd run of
+ * quotes ends a record. The state carries over chunk boundaries.
+ */
+export function crlfRecordEnds(): (chunk: Uint8Array) => Uint8Array {
+  let quoted = false;
+  return (chunk) => {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const ends: number[] = [];
+    let quote = buf.indexOf(QUOTE);
+    for (let lf = buf.indexOf(LF); lf !== -1; lf = buf.indexOf(LF, lf + 1)) {
+      for (; quote !== -1 && quote < lf; quote = buf.indexOf(QUOTE, quote + 1)) quoted = !quoted;
+      if (!quoted) ends.push(lf);
+    }
+    for (; quote !== -1; quote = buf.indexOf(QUOTE, quote + 1)) quoted = !quoted;
+    if (ends.length === 0) return chunk;
+    const out = Buffer.allocUnsafe(buf.length + ends.length);
+    let from = 0;
+    let at = 0;
+    for (const lf of ends) {
+      at += buf.copy(out, at, from, lf);
+      out[at++] = CR;
+      out[at++] = LF;
+      from = lf + 1;
+    }
+    buf.copy(out, at, from);
+    return out;
+  };
 }
 
-/** One row per conversation matching `filters`, in the filters' sort order. */
-export function streamConversationsCsv(workspaceId: string, filters: TranscriptFilters, pageSize = 5000) {
-  const readPage = (after: After) => selectConversationExportPage(workspaceId, filters, keyset(filters, pageSize, after));
-  return csvStream(CONVERSATION_EXPORT_COLUMNS, pageSize, readPage, async (rows) => conversationRecords(rows));
+/** Chunks handed to the client: big enough that a million rows are a few thousand enqueues, not millions. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** One row per conversation matching `filters`, in the filters' sort order: a header, then one COPY's records. */
+export function streamConversationsCsv(workspaceId: string, filters: TranscriptFilters) {
+  const toCrlf = crlfRecordEnds();
+  let copy: CopyStream | null = null;
+  let records: AsyncIterator<Buffer> | null = null;
+  const stop = async () => {
+    await records?.return?.();
+    await copy?.close();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!copy) {
+          controller.enqueue(new TextEncoder().encode(toCsv([CONVERSATION_EXPORT_COLUMNS])));
+          copy = await copyConversationsCsv(workspaceId, filters);
+          records = copy.records[Symbol.asyncIterator]();
+          return;
+        }
+        const parts: Buffer[] = [];
+        let size = 0;
+        let done = false;
+        while (size < CHUNK_BYTES && !done) {
+          const next = await records!.next();
+          if (next.done) {
+            done = true;
+          } else {
+            parts.push(next.value);
+            size += next.value.length;
+          }
+        }
+        if (size > 0) controller.enqueue(toCrlf(parts.length === 1 ? parts[0] : Buffer.concat(parts, size)));
+        if (done) {
+          await copy.close();
+          controller.close();
+        }
+      } catch (error) {
+        await stop().catch(() => undefined);
+        throw error;
+      }
+    },
+    cancel: stop,
+  }, { highWaterMark: 1 });
 }
 
 /** One row per message of the conversations matching `filters`, conversation by conversation. */

@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
 import { createTestWorkspace } from '@/test/factories';
 import { transcriptFiltersSchema } from './filters';
+import { parseCsvRecords } from '@/test/parse-csv';
+import { streamConversationsCsv } from './csv';
 import { listConversations } from './list';
 import { completeGoal, seedConversation } from './test-data';
 
 afterAll(closeDb);
 
 const parse = (q: Record<string, string>) => transcriptFiltersSchema.parse(q);
-const ids = async (ws: string, q: Record<string, string> = {}) => (await listConversations(ws, parse(q), null, 200)).data.map((c) => c.id);
+/** The listed ids; the CSV export of the same filters (one COPY, filter values as literals) must hold the same rows in the same order. */
+async function ids(ws: string, q: Record<string, string> = {}) {
+  const listed = (await listConversations(ws, parse(q), null, 200)).data.map((c) => c.id);
+  const exported = parseCsvRecords(await new Response(streamConversationsCsv(ws, parse(q))).text()).map((r) => r.id);
+  expect(exported).toEqual(listed);
+  return listed;
+}
 
 describe('filters', () => {
   let ws: string;
@@ -26,7 +34,7 @@ describe('filters', () => {
     });
     await seedConversation(ws, {
       id: 'c', avatarId: 'support', startedAt: '2024-03-05T15:00:00Z', customerId: 'cust-1', device: 'tablet', source: 'web', language: 'ja',
-      messages: [['user', '注文はどこですか', 1], ['assistant', '発送済みです', 2]], endAfter: 30,
+      messages: [['user', '注文はどこですか', 1], ['assistant', '発送済みです', 2], ['assistant', "Order 'A\\B' shipped", 3]], endAfter: 30,
     });
     await completeGoal(ws, 'c', 'checkout');
   });
@@ -69,11 +77,16 @@ describe('filters', () => {
     expect(await ids(ws, { q: 'glad to' })).toEqual(['a']);
     expect(await ids(ws, { q: '%' })).toEqual([]);
     expect(await ids(ws, { q: '_' })).toEqual([]);
+    expect(await ids(ws, { q: "'a\\b'" })).toEqual(['c']);
+    expect(await ids(ws, { q: "'; DROP TABLE conversations; --" })).toEqual([]);
   });
 
   test('filters combine', async () => {
     expect(await ids(ws, { customerId: 'cust-1', source: 'web', status: 'ended', start: '2024-03-03', end: '2024-03-31' })).toEqual(['c']);
     expect(await ids(ws, { avatarId: 'support', escalated: 'false', q: 'terrible' })).toEqual([]);
+    const every = { avatarId: 'sales', status: 'ended', escalated: 'false', goal: 'none', sentiment: 'positive', device: 'mobile', source: 'web' };
+    expect(await ids(ws, { ...every, language: 'EN', country: 'US', customerId: 'cust-1', q: 'love', start: '2024-03-01', end: '2024-03-01' })).toEqual(['a']);
+    expect(await ids(ws, { ...every, period: '9999w', sort: 'sentiment', order: 'asc' })).toEqual(['a']);
   });
 
   test('sorting by duration, messages and sentiment, both orders', async () => {
