@@ -60,6 +60,7 @@ test('Postgres writes conversation records byte for byte as the JS encoder would
   await sql`UPDATE avatars SET name = 'Bot, "the" =best' WHERE workspace_id = ${ws}::uuid`;
   await sql`UPDATE conversations SET feedback = '+1 great' WHERE workspace_id = ${ws}::uuid AND id = 'plain'`;
   await sql`UPDATE conversations SET feedback = ${'\tleads with a tab\rand a lone CR'} WHERE workspace_id = ${ws}::uuid AND id = 'visit'`;
+  await sql`UPDATE conversations SET source = ${'\rleads with a CR'}, language = '' WHERE workspace_id = ${ws}::uuid AND id = 'visit'`;
   const filters = transcriptFiltersSchema.parse({});
   const rows = await selectConversationPage(ws, filters, { sort: 'startedAt', order: 'desc', limit: 10 });
   const expected = rows.map((r) => [
