@@ -265,7 +265,10 @@ export const events = pgTable(
   ],
 );
 
-/** Results of idempotent writes that have no natural row of their own (batch items). */
+/**
+ * Results of idempotent writes that have no natural row of their own (batch items), kept for
+ * IDEMPOTENCY_KEY_RETENTION_DAYS (lib/jobs/housekeeping.ts).
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -274,7 +277,11 @@ export const idempotencyKeys = pgTable(
     status: integer('status').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.key] }),
+    // The housekeeping job deletes keys past their retention, oldest first, across workspaces.
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );
 
 // ---------------------------------------------------------------- goals and funnels

@@ -3,6 +3,7 @@ import { closeDb, sql } from '@/db';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { createTestWorkspace } from '@/test/factories';
 import { createBoss } from './boss';
+import { IDEMPOTENCY_KEY_RETENTION_DAYS, pruneIdempotencyKeys } from './housekeeping';
 import { QUEUES, startWorker } from './worker';
 
 afterAll(closeDb);
@@ -44,4 +45,36 @@ test('the worker closes idle conversations through its scheduled queue', async (
   } finally {
     await worker.stop();
   }
+});
+
+test('housekeeping forgets batch item ids after the retention, and only those', async () => {
+  const workspace = await createTestWorkspace();
+  const now = Date.now();
+  const day = 86_400_000;
+  await sql`
+    INSERT INTO idempotency_keys (workspace_id, key, status, created_at)
+    VALUES (${workspace.id}::uuid, 'old', 201, ${new Date(now - (IDEMPOTENCY_KEY_RETENTION_DAYS + 1) * day)}),
+           (${workspace.id}::uuid, 'recent', 201, ${new Date(now - (IDEMPOTENCY_KEY_RETENTION_DAYS - 1) * day)})`;
+  const worker = await startWorker();
+  try {
+    await worker.boss.send(QUEUES.housekeeping, {});
+    let keys = ['old', 'recent'];
+    for (let i = 0; i < 60 && keys.includes('old'); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      keys = (await sql<{ key: string }[]>`SELECT key FROM idempotency_keys WHERE workspace_id = ${workspace.id}::uuid ORDER BY key`).map((r) => r.key);
+    }
+    expect(keys).toEqual(['recent']);
+  } finally {
+    await worker.stop();
+  }
+});
+
+test('pruning works in chunks and reports what it deleted', async () => {
+  const workspace = await createTestWorkspace();
+  const old = new Date(Date.now() - (IDEMPOTENCY_KEY_RETENTION_DAYS + 2) * 86_400_000);
+  await sql`
+    INSERT INTO idempotency_keys (workspace_id, key, status, created_at)
+    SELECT ${workspace.id}::uuid, 'k' || n, 201, ${old} FROM generate_series(1, 10050) n`;
+  expect(await pruneIdempotencyKeys()).toBeGreaterThanOrEqual(10050);
+  expect(await sql`SELECT 1 FROM idempotency_keys WHERE workspace_id = ${workspace.id}::uuid`).toHaveLength(0);
 });

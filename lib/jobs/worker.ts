@@ -6,8 +6,9 @@ import type PgBoss from 'pg-boss';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
+import { pruneIdempotencyKeys } from './housekeeping';
 
-export const QUEUES = { closeIdle: 'close-idle-conversations' } as const;
+export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping' } as const;
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -21,6 +22,14 @@ export async function startWorker(log: (line: string) => void = () => {}): Promi
   await boss.work(QUEUES.closeIdle, { pollingIntervalSeconds: 10 }, async () => {
     const closed = await closeIdleConversations();
     if (closed > 0) log(`closed ${closed} idle conversation(s)`);
+  });
+
+  // Hourly, at a minute other schedules rarely use.
+  await boss.createQueue(QUEUES.housekeeping, { name: QUEUES.housekeeping, policy: 'singleton' });
+  await boss.schedule(QUEUES.housekeeping, '17 * * * *');
+  await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: 10 }, async () => {
+    const pruned = await pruneIdempotencyKeys();
+    if (pruned > 0) log(`pruned ${pruned} expired idempotency key(s)`);
   });
 
   const backfills = startGoalBackfills(log);

@@ -1,0 +1,20 @@
+/**
+ * Periodic clean-up the worker schedules. Batch item ids are remembered for IDEMPOTENCY_KEY_RETENTION_DAYS:
+ * long past any client's retry, and a late replay still adds nothing that has an id of its own (messages,
+ * actions, events, conversations are idempotent by their rows).
+ */
+import { deleteIdempotencyKeysBefore } from '@/db/queries/idempotency';
+
+export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
+const CHUNK = 10_000;
+
+/** Deletes expired batch item keys in short chunks (each its own statement); returns how many went. */
+export async function pruneIdempotencyKeys(now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_DAYS * 86_400_000);
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteIdempotencyKeysBefore(before, CHUNK);
+    total += deleted;
+    if (deleted < CHUNK) return total;
+  }
+}
