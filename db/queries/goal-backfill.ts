@@ -53,10 +53,10 @@ export async function chunkMessages(tx: TransactionSql, workspaceId: string, ids
     WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND role = ANY(${roles}::message_role[])`;
 }
 
-export async function chunkActions(tx: TransactionSql, workspaceId: string, ids: string[], name: string) {
+export async function chunkActions(tx: TransactionSql, workspaceId: string, ids: string[], names: string[]) {
   return tx<{ conversation_id: string; id: string; name: string; started_at: Date }[]>`
     SELECT conversation_id, id, name, started_at FROM actions
-    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ${name}`;
+    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ANY(${names}::text[])`;
 }
 
 export async function chunkEvents(tx: TransactionSql, workspaceId: string, ids: string[], names: string[]) {

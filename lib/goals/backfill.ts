@@ -7,9 +7,6 @@
  */
 import { sql } from '@/db';
 import {
-  chunkActions,
-  chunkEvents,
-  chunkMessages,
   claimBackfill,
   claimIsCurrent,
   clearChunkCompletions,
@@ -24,15 +21,14 @@ import {
 import { upsertCompletions } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
 import { appliesTo, endCompletions, findCompletions, type ConversationFacts } from './evaluate';
-import { compileGoal, GOAL_COMPLETED_EVENT, type CompiledGoal, type GoalTrigger } from './triggers';
+import { readStoredFacts } from './stored-facts';
+import { compileGoal, type CompiledGoal, type GoalTrigger } from './triggers';
 
 const CHUNK = 2_000;
 
 const facts = (c: ChunkConversation): ConversationFacts => ({
   id: c.id, avatarId: c.avatar_id, startedAt: c.started_at, ended: c.status === 'ended', escalated: c.escalated, endedAt: c.ended_at,
 });
-
-const rolesOf = (role: 'user' | 'assistant' | 'any') => (role === 'any' ? ['user', 'assistant'] : [role]);
 
 /** Back-fills one chunk; the last conversation id of the chunk, or null when there were none left (or the claim lapsed). */
 async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: string | null, progress: (n: number) => number) {
@@ -42,18 +38,8 @@ async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: st
     if (chunk.length === 0) return { stop: false as const, last: null, size: 0 };
     const conversations = new Map(chunk.map((c) => [c.id, facts(c)]));
     const applicable = chunk.filter((c) => appliesTo(goal, conversations.get(c.id)!)).map((c) => c.id);
-    const t = goal.trigger;
-    const [messages, actions, events] = await Promise.all([
-      goal.text && applicable.length ? chunkMessages(tx, claim.workspace_id, applicable, rolesOf(goal.text.role)) : [],
-      t.type === 'tool' && applicable.length ? chunkActions(tx, claim.workspace_id, applicable, t.name) : [],
-      applicable.length ? chunkEvents(tx, claim.workspace_id, applicable, t.type === 'event' ? [t.name, GOAL_COMPLETED_EVENT] : [GOAL_COMPLETED_EVENT]) : [],
-    ]);
     const found = [
-      ...findCompletions([goal], conversations, {
-        messages: messages.map((m) => ({ conversationId: m.conversation_id, id: m.id, role: m.role, content: m.content, createdAt: m.created_at })),
-        actions: actions.map((a) => ({ conversationId: a.conversation_id, id: a.id, name: a.name, startedAt: a.started_at })),
-        events: events.map((e) => ({ conversationId: e.conversation_id, id: e.id, name: e.name, properties: e.properties, timestamp: e.timestamp })),
-      }),
+      ...findCompletions([goal], conversations, await readStoredFacts(tx, claim.workspace_id, applicable, [goal])),
       ...endCompletions([goal], [...conversations.values()]),
     ];
     const ids = chunk.map((c) => c.id);

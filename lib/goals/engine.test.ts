@@ -175,6 +175,32 @@ describe('live evaluation', () => {
     expect(c.avatar_id).toBe('named-bot');
   });
 
+  test('when a get-or-create names the avatar later, its goals see the facts that arrived before', async () => {
+    const { id: ws } = await createTestWorkspace();
+    const thanks = await newGoal(ws, { name: 'Thanks', avatarId: 'named-bot', trigger: { type: 'phrases', phrases: ['thanks'] } });
+    const searched = await newGoal(ws, { name: 'Searched', avatarId: 'named-bot', trigger: { type: 'tool', name: 'search' } });
+    const calm = await newGoal(ws, { name: 'Calm', avatarId: 'named-bot', trigger: { type: 'no_escalation' } });
+    const other = await newGoal(ws, { name: 'Other bot', avatarId: 'other-bot', trigger: { type: 'phrases', phrases: ['thanks'] } });
+    const item = (type: string, body: Record<string, unknown>) => ({ id: randomUUID(), type, body });
+    await ingestBatch(ws, {
+      batch: [
+        item('message', { conversationId: 'c1', id: 'm1', role: 'user', content: 'thanks a lot', createdAt: at(1) }),
+        item('action', { conversationId: 'c1', id: 'a1', name: 'search', startedAt: at(2) }),
+        item('conversation.end', { conversationId: 'c1', endedAt: at(5) }),
+      ],
+    });
+    // Under `unknown`, no avatar's goal applies.
+    expect(await sql`SELECT 1 FROM goal_completions WHERE workspace_id = ${ws}::uuid`).toHaveLength(0);
+    await ingestBatch(ws, { batch: [item('conversation', { id: 'c1', avatarId: 'named-bot' })] });
+    expect(await completions(ws, thanks.id)).toEqual([{ c: 'c1', at: at(1), m: 'm1', e: null, a: null }]);
+    expect(await completions(ws, searched.id)).toEqual([{ c: 'c1', at: at(2), m: null, e: null, a: 'action' }]);
+    expect(await completions(ws, calm.id)).toEqual([{ c: 'c1', at: at(5), m: null, e: null, a: null }]);
+    expect(await completions(ws, other.id)).toEqual([]);
+    const emitted = await sql`SELECT payload->'goal'->>'id' AS goal FROM outbox_events WHERE workspace_id = ${ws}::uuid ORDER BY 1`;
+    expect(emitted.map((r) => r.goal)).toEqual([thanks.id, searched.id, calm.id].sort());
+    await expectGoalFlagsConsistent(ws);
+  });
+
   test("one workspace's goals never complete in another", async () => {
     const a = await createTestWorkspace();
     const b = await createTestWorkspace();

@@ -18,6 +18,7 @@ import {
 import { syncGoalReached } from '@/db/queries/goals';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
 import { endCompletions, endedWithoutEscalation, findCompletions, type Completion, type ConversationFacts } from './evaluate';
+import { readStoredFacts } from './stored-facts';
 import { compileGoal, GOAL_COMPLETED_EVENT, newGoalId, type CompiledGoal, type GoalTrigger } from './triggers';
 
 const compiled = new Map<string, CompiledGoal>();
@@ -103,15 +104,25 @@ export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string,
   const outsideFacts = await eventOnlyConversations(tx, workspaceId, outside);
   for (const [id, f] of outsideFacts) facts.set(id, f);
 
+  // A conversation whose avatar is named now, after facts of it arrived under `unknown`: goals of the named
+  // avatar see everything it holds (this batch's facts are stored already; a fact seen twice counts once).
+  const adopted = [...input.entries.values()].filter((e) => e.before && e.before.avatarId !== e.state.avatarId);
+  const adoptedGoals = goals.filter((g) => g.avatarId !== null && adopted.some((e) => e.state.avatarId === g.avatarId));
+  const held = await readStoredFacts(tx, workspaceId, adoptedGoals.length ? adopted.map((e) => e.state.id) : [], adoptedGoals);
+
   const found = findCompletions(goals, facts, {
-    messages: input.messages,
-    actions: input.actions,
-    events: events.map((e) => ({ conversationId: e.conversationId!, id: e.id, name: e.name, properties: e.properties, timestamp: e.timestamp })),
+    messages: [...input.messages, ...held.messages],
+    actions: [...input.actions, ...held.actions],
+    events: [
+      ...events.map((e) => ({ conversationId: e.conversationId!, id: e.id, name: e.name, properties: e.properties, timestamp: e.timestamp })),
+      ...held.events,
+    ],
   });
 
   // "Ended without escalation" follows the conversation's end state: it holds at the end time, or not at all.
   const endChanged = [...input.entries.values()].filter((e) => endKey(e.before) !== endKey(e.state));
-  const ending = endCompletions(goals, endChanged.filter((e) => endHolds(e.state)).map((e) => stateFacts(e.state)));
+  const endHolding = new Map([...endChanged, ...(adoptedGoals.length ? adopted : [])].filter((e) => endHolds(e.state)).map((e) => [e.state.id, stateFacts(e.state)]));
+  const ending = endCompletions(goals, endHolding.values());
   const endGoals = goals.filter((g) => g.trigger.type === 'no_escalation');
   const unending = endChanged
     .filter((e) => endHolds(e.before) && !endHolds(e.state))
