@@ -359,7 +359,12 @@ export const outboxEvents = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('outbox_events_id_idx').on(t.id)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('outbox_events_id_idx').on(t.id),
+    // Erasing a conversation erases the entries about it.
+    index('outbox_events_conversation_idx').on(t.workspaceId, sql`(${t.payload}->>'conversationId')`),
+  ],
 );
 
 export const alertRules = pgTable(

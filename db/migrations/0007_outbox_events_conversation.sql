@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_events_conversation_idx" ON "outbox_events" USING btree ("workspace_id",("payload"->>'conversationId'));
