@@ -44,7 +44,7 @@ export function toCsv(rows: Cell[][]): string {
   return out;
 }
 
-const MESSAGE_COLUMNS = [
+export const MESSAGE_EXPORT_COLUMNS = [
   'conversation_id', 'avatar_id', 'customer_id', 'conversation_started_at', 'message_id', 'role', 'created_at', 'content',
   'prompt_tokens', 'completion_tokens', 'response_time_ms', 'sentiment_score', 'sentiment_label',
 ];
@@ -189,7 +189,7 @@ export function streamMessagesCsv(workspaceId: string, filters: TranscriptFilter
     const tail = rows[rows.length - 1];
     return { rows, last: tail ? { key: tail.sort_key, id: tail.id } : null };
   };
-  return csvStream(MESSAGE_COLUMNS, pageSize, readPage, async (page) => {
+  return csvStream(MESSAGE_EXPORT_COLUMNS, pageSize, readPage, async (page) => {
     const byId = new Map(page.map((c) => [c.id, c]));
     const messages = await selectMessagesOfConversations(workspaceId, page.map((c) => c.id));
     return toCsv(messages.map((m) => messageCells(byId.get(m.conversation_id)!, m)));
