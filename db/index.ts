@@ -52,13 +52,30 @@ function lazy<T extends object>(pick: (c: Clients) => T): T {
 export const db: Db = lazy((c) => c.db);
 export const sql: Sql = lazy((c) => c.sql);
 
+export type DedicatedClient = { sql: Sql; end: () => Promise<void> };
+
+let dedicatedOpen = 0;
+const dedicatedWaiting: (() => void)[] = [];
+
 /**
  * A client of one connection outside the pools, for a statement that leaves its connection unfit for
  * reuse — a streamed `COPY … TO STDOUT` (postgres.js can hang the next query after one: porsager/postgres
- * #499, #917). The caller ends it.
+ * #499, #917). At most DATABASE_DEDICATED_CONNECTIONS (default 4) are open per process; more callers wait
+ * for one to end, so a burst of exports cannot use up the server's connections. `end` is idempotent.
  */
-export function dedicatedClient(): Sql {
-  return postgres(databaseUrlOrThrow(), { max: 1, ...CLIENT_OPTIONS });
+export async function openDedicatedClient(): Promise<DedicatedClient> {
+  const limit = Math.max(1, Number(process.env.DATABASE_DEDICATED_CONNECTIONS ?? 4));
+  if (dedicatedOpen >= limit) await new Promise<void>((resolve) => dedicatedWaiting.push(resolve));
+  else dedicatedOpen++;
+  const client = postgres(databaseUrlOrThrow(), { max: 1, ...CLIENT_OPTIONS });
+  let ended: Promise<void> | null = null;
+  const end = () =>
+    (ended ??= client.end({ timeout: 0 }).finally(() => {
+      const next = dedicatedWaiting.shift();
+      if (next) next(); // the slot passes to the next caller
+      else dedicatedOpen--;
+    }));
+  return { sql: client, end };
 }
 
 /** Closes both pools (CLI commands and tests call this before exiting). */

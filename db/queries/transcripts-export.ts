@@ -10,7 +10,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { TranscriptFilters } from '@/lib/transcripts/filters';
-import { dedicatedClient, sql } from '../index';
+import { openDedicatedClient, sql } from '../index';
 import { keysetPageSql, literal } from './transcripts-list';
 
 /** Characters that make a spreadsheet run a cell as a formula when they lead it: = + - @ tab CR. */
@@ -68,11 +68,9 @@ export type CopyStream = {
  */
 export async function copyConversationsCsv(workspaceId: string, filters: TranscriptFilters): Promise<CopyStream> {
   const { where, orderBy } = keysetPageSql(workspaceId, filters, { sort: filters.sort, order: filters.order, limit: 0 }, literal);
-  const client = dedicatedClient();
-  let closed: Promise<void> | null = null;
-  const close = () => (closed ??= client.end({ timeout: 0 }));
+  const client = await openDedicatedClient();
   try {
-    const records = await client`
+    const records = await client.sql`
       COPY (
         SELECT ${sql.unsafe(SELECT_LIST)}
         FROM conversations c
@@ -80,9 +78,14 @@ export async function copyConversationsCsv(workspaceId: string, filters: Transcr
         WHERE ${where}
         ORDER BY ${orderBy}
       ) TO STDOUT WITH (FORMAT csv)`.readable();
+    // Ending the connection mid-COPY destroys the stream with an error nobody is reading for any more.
+    const close = async () => {
+      records.on('error', () => undefined);
+      await client.end();
+    };
     return { records, close };
   } catch (error) {
-    await close();
+    await client.end();
     throw error;
   }
 }

@@ -98,14 +98,18 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   ]);
 });
 
-test('a client that stops reading ends the export and its COPY', async () => {
-  const ws = (await createTestWorkspace()).id;
+/** 3,001 conversations, about 1.2 MB of CSV: a COPY is still sending after the first chunk is read. */
+async function seedBulk(ws: string) {
   await seedConversation(ws, { id: 'c0', startedAt: '2024-02-01T10:00:00Z', messages: [['user', 'hello', 1]] });
-  // Enough rows (about 1.2 MB) that the COPY is still sending when the client goes away.
   await sql`
     INSERT INTO conversations (workspace_id, id, avatar_id, started_at, last_activity_at, first_user_message)
     SELECT workspace_id, 'bulk-' || n, avatar_id, started_at - n * interval '1 second', started_at, repeat('x', 400)
     FROM conversations, generate_series(1, 3000) n WHERE workspace_id = ${ws}::uuid AND id = 'c0'`;
+}
+
+test('a client that stops reading ends the export and its COPY', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seedBulk(ws);
   const reader = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
   expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^id,avatar_id,/);
   const first = await reader.read();
@@ -116,6 +120,40 @@ test('a client that stops reading ends the export and its COPY', async () => {
   const copies = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%COPY (%' AND pid <> pg_backend_pid()`;
   expect(copies[0].n).toBe(0);
   expect(await sql`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+});
+
+test('exports beyond DATABASE_DEDICATED_CONNECTIONS wait for a connection, and one given up while waiting lets go of it', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seedBulk(ws);
+  const previous = process.env.DATABASE_DEDICATED_CONNECTIONS;
+  process.env.DATABASE_DEDICATED_CONNECTIONS = '1';
+  try {
+    const first = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    await first.read(); // the header
+    await first.read(); // records: the COPY holds the one connection
+    const second = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    await second.read(); // its header; its COPY waits
+    const waiting = second.read();
+    const early = await Promise.race([waiting.then(() => 'read'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+    expect(early).toBe('waiting');
+    // A third export is given up while it waits: it must not keep the connection when it gets one.
+    const third = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    await third.read();
+    const thirdWaiting = third.read().catch(() => undefined);
+    await third.cancel();
+    await first.cancel();
+    expect((await waiting).done).toBe(false);
+    let rows = 0;
+    for (let r = await second.read(); !r.done; r = await second.read()) rows += new TextDecoder().decode(r.value).split('\r\n').length - 1;
+    await thirdWaiting;
+    // Every connection was let go: a fresh export gets one at once and reads to its end.
+    const again = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({}))));
+    expect(again).toHaveLength(3001);
+    expect(rows).toBeGreaterThan(0);
+  } finally {
+    if (previous === undefined) delete process.env.DATABASE_DEDICATED_CONNECTIONS;
+    else process.env.DATABASE_DEDICATED_CONNECTIONS = previous;
+  }
 });
 
 test('record ends become CRLF wherever the chunks split, line breaks inside quoted cells kept', () => {

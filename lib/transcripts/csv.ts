@@ -143,7 +143,9 @@ export function streamConversationsCsv(workspaceId: string, filters: TranscriptF
   const toCrlf = crlfRecordEnds();
   let copy: CopyStream | null = null;
   let records: AsyncIterator<Buffer> | null = null;
+  let cancelled = false;
   const stop = async () => {
+    cancelled = true;
     await records?.return?.();
     await copy?.close();
   };
@@ -152,7 +154,10 @@ export function streamConversationsCsv(workspaceId: string, filters: TranscriptF
       try {
         if (!copy) {
           controller.enqueue(new TextEncoder().encode(toCsv([CONVERSATION_EXPORT_COLUMNS])));
-          copy = await copyConversationsCsv(workspaceId, filters);
+          // This may wait for a free export connection; the client may be gone by the time it has one.
+          const opened = await copyConversationsCsv(workspaceId, filters);
+          if (cancelled) return await opened.close();
+          copy = opened;
           records = copy.records[Symbol.asyncIterator]();
           return;
         }
