@@ -1,9 +1,10 @@
 /**
- * The conversation CSV export as one `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)`: the list's filters and
- * order, every cell written by Postgres the way lib/transcripts/csv.ts would write it (ISO timestamps,
+ * The CSV exports, each one `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)`: the list's filters and order,
+ * every cell written by Postgres as lib/transcripts/csv.ts's csvCell would write it (ISO timestamps,
  * true/false, formula-leading text prefixed with a quote, NULL and '' both empty). COPY takes no bind
- * parameters, so filter values go in as quoted literals. Reading the same rows as keyset pages of values
- * and encoding them in Node took 2.3× as long as the COPY itself (`npm run bench -- transcripts`).
+ * parameters, so filter values go in as quoted literals. Reading the same conversations as keyset pages
+ * of values and encoding them in Node took 2.3× as long as the COPY itself, and messages read per page
+ * of conversations ran at a tenth of a COPY's rows per second (`npm run bench -- transcripts`).
  * The embedded server (PGlite) runs a statement to its end before it sends anything, so there an export's
  * output passes through memory whole (measured: +100 MiB for 300,000 conversations); keyset pages were no
  * better there (its sorts grow the same heap) and 17× slower.
@@ -25,35 +26,75 @@ const plain = (name: string, expr: string) => ({ name, expr: `(${expr})::text` }
 /** ISO 8601 in UTC with milliseconds, as Date#toISOString prints it. */
 const iso = (name: string, column: string) => ({ name, expr: `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` });
 
-/** In CSV column order. */
-const COLUMNS = [
-  text('id', 'c.id'),
-  text('avatar_id', 'c.avatar_id'),
-  text('avatar_name', 'a.name'),
-  text('customer_id', 'c.customer_id'),
-  plain('status', 'c.status'),
-  iso('started_at', 'c.started_at'),
-  iso('ended_at', 'c.ended_at'),
-  plain('duration_s', 'extract(epoch FROM c.ended_at - c.started_at)::float8'),
-  plain('messages', 'c.message_count'),
-  plain('user_messages', 'c.user_message_count'),
-  plain('assistant_messages', 'c.assistant_message_count'),
-  plain('prompt_tokens', 'c.prompt_tokens'),
-  plain('completion_tokens', 'c.completion_tokens'),
-  plain('sentiment_score', 'c.sentiment_score'),
-  plain('sentiment_label', 'c.sentiment_label'),
-  plain('escalated', 'c.escalated'),
-  plain('goal_reached', 'c.goal_reached'),
-  plain('device', 'c.device'),
-  text('source', 'c.source'),
-  text('language', 'c.language'),
-  text('country', 'c.country'),
-  text('feedback', 'c.feedback'),
-  text('first_user_message', 'c.first_user_message'),
-];
-const SELECT_LIST = COLUMNS.map((c) => c.expr).join(',\n  ');
+type ExportShape = {
+  /** In CSV column order. */
+  columns: { name: string; expr: string }[];
+  /** Joined to the filtered conversations `c`. */
+  join: string;
+  /** Ordered after the conversations' own order. */
+  thenBy: string;
+};
 
-export const CONVERSATION_EXPORT_COLUMNS = COLUMNS.map((c) => c.name);
+const EXPORTS = {
+  /** One row per conversation. */
+  conversations: {
+    columns: [
+      text('id', 'c.id'),
+      text('avatar_id', 'c.avatar_id'),
+      text('avatar_name', 'a.name'),
+      text('customer_id', 'c.customer_id'),
+      plain('status', 'c.status'),
+      iso('started_at', 'c.started_at'),
+      iso('ended_at', 'c.ended_at'),
+      plain('duration_s', 'extract(epoch FROM c.ended_at - c.started_at)::float8'),
+      plain('messages', 'c.message_count'),
+      plain('user_messages', 'c.user_message_count'),
+      plain('assistant_messages', 'c.assistant_message_count'),
+      plain('prompt_tokens', 'c.prompt_tokens'),
+      plain('completion_tokens', 'c.completion_tokens'),
+      plain('sentiment_score', 'c.sentiment_score'),
+      plain('sentiment_label', 'c.sentiment_label'),
+      plain('escalated', 'c.escalated'),
+      plain('goal_reached', 'c.goal_reached'),
+      plain('device', 'c.device'),
+      text('source', 'c.source'),
+      text('language', 'c.language'),
+      text('country', 'c.country'),
+      text('feedback', 'c.feedback'),
+      text('first_user_message', 'c.first_user_message'),
+    ],
+    join: 'LEFT JOIN avatars a ON a.workspace_id = c.workspace_id AND a.id = c.avatar_id',
+    thenBy: '',
+  },
+  /** One row per message, conversation by conversation, each in time order. */
+  messages: {
+    columns: [
+      text('conversation_id', 'c.id'),
+      text('avatar_id', 'c.avatar_id'),
+      text('customer_id', 'c.customer_id'),
+      iso('conversation_started_at', 'c.started_at'),
+      text('message_id', 'm.id'),
+      plain('role', 'm.role'),
+      iso('created_at', 'm.created_at'),
+      text('content', 'm.content'),
+      plain('prompt_tokens', 'm.prompt_tokens'),
+      plain('completion_tokens', 'm.completion_tokens'),
+      plain('response_time_ms', 'm.response_time_ms'),
+      plain('sentiment_score', 'm.sentiment_score'),
+      plain('sentiment_label', 'm.sentiment_label'),
+    ],
+    join: 'JOIN messages m ON m.workspace_id = c.workspace_id AND m.conversation_id = c.id',
+    thenBy: ', m.created_at, m.id COLLATE "C"',
+  },
+} satisfies Record<string, ExportShape>;
+
+export type ExportRows = keyof typeof EXPORTS;
+
+/** The header of each export. */
+export const EXPORT_COLUMNS = Object.fromEntries(Object.entries(EXPORTS).map(([rows, e]) => [rows, e.columns.map((c) => c.name)])) as Record<
+  ExportRows,
+  string[]
+>;
 
 export type CopyStream = {
   /** Records as COPY writes them: no header, each ended by LF (line breaks inside cells are quoted). */
@@ -63,20 +104,22 @@ export type CopyStream = {
 };
 
 /**
- * Starts the COPY of every conversation matching `filters`, in their sort order, on a connection of its
- * own: one statement sees one snapshot, so rows that arrive meanwhile neither split nor repeat the export.
+ * Starts the COPY of the conversations matching `filters` (or of their messages), in the filters' sort
+ * order, on a connection of its own: one statement sees one snapshot, so rows that arrive meanwhile
+ * neither split nor repeat the export.
  */
-export async function copyConversationsCsv(workspaceId: string, filters: TranscriptFilters): Promise<CopyStream> {
+export async function copyCsv(workspaceId: string, filters: TranscriptFilters, rows: ExportRows): Promise<CopyStream> {
+  const shape: ExportShape = EXPORTS[rows];
   const { where, orderBy } = keysetPageSql(workspaceId, filters, { sort: filters.sort, order: filters.order, limit: 0 }, literal);
   const client = await openDedicatedClient();
   try {
     const records = await client.sql`
       COPY (
-        SELECT ${sql.unsafe(SELECT_LIST)}
+        SELECT ${sql.unsafe(shape.columns.map((c) => c.expr).join(',\n'))}
         FROM conversations c
-        LEFT JOIN avatars a ON a.workspace_id = c.workspace_id AND a.id = c.avatar_id
+        ${sql.unsafe(shape.join)}
         WHERE ${where}
-        ORDER BY ${orderBy}
+        ORDER BY ${orderBy}${sql.unsafe(shape.thenBy)}
       ) TO STDOUT WITH (FORMAT csv)`.readable();
     // Ending the connection mid-COPY destroys the stream with an error nobody is reading for any more.
     const close = async () => {

@@ -2,9 +2,9 @@ import { afterAll, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
 import { createTestWorkspace } from '@/test/factories';
 import { parseCsv, parseCsvRecords } from '@/test/parse-csv';
-import { CONVERSATION_EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
+import { EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
 import { selectConversationPage } from '@/db/queries/transcripts-list';
-import { crlfRecordEnds, escapeCell, streamConversationsCsv, streamMessagesCsv, toCsv } from './csv';
+import { crlfRecordEnds, escapeCell, streamCsv, toCsv } from './csv';
 import { transcriptFiltersSchema } from './filters';
 import { seedConversation } from './test-data';
 
@@ -42,7 +42,7 @@ test('timestamps read as Date#toISOString prints them: UTC, milliseconds', async
   await seedConversation(ws, { id: 'c2', startedAt: '2024-02-01T11:00:00Z', messages: [['user', 'hi', 1]] });
   // Microseconds (as Postgres's now() writes them) are cut to milliseconds, as a Date holds them.
   await sql`UPDATE conversations SET started_at = '2024-02-01T11:00:00.999999Z' WHERE workspace_id = ${ws}::uuid AND id = 'c2'`;
-  const rows = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }))));
+  const rows = parseCsvRecords(await read(streamCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }), 'conversations')));
   expect(rows.map((r) => [r.id, r.started_at, r.ended_at, r.duration_s])).toEqual([
     ['c1', '2024-02-01T10:00:00.250Z', '2024-02-01T10:01:30.250Z', '90'],
     ['c2', '2024-02-01T11:00:00.999Z', '', ''],
@@ -69,7 +69,28 @@ test('Postgres writes conversation records byte for byte as the JS encoder would
     r.sentiment_score, r.sentiment_label, r.escalated, r.goal_reached, r.device, r.source, r.language, r.country, r.feedback,
     r.first_user_message,
   ]);
-  expect(await read(streamConversationsCsv(ws, filters))).toBe(toCsv([CONVERSATION_EXPORT_COLUMNS, ...expected]));
+  expect(await read(streamCsv(ws, filters, 'conversations'))).toBe(toCsv([EXPORT_COLUMNS.conversations, ...expected]));
+});
+
+test('Postgres writes message records byte for byte as the JS encoder would', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seedConversation(ws, {
+    id: 'c1', startedAt: '2024-02-01T10:00:00.250Z', customerId: '-42',
+    messages: [['user', 'Great, thanks!\ntwo "lines"', 1], ['assistant', '=1+1', 2.5], ['user', '@you: Привет 你好', 5], ['assistant', '', 6]],
+  });
+  await seedConversation(ws, { id: 'c0', startedAt: '2024-02-01T09:00:00Z', messages: [['user', '+1\r\n', 1], ['user', 'same time', 1]] });
+  type M = { id: string; role: string; created_at: Date; content: string; prompt_tokens: number; completion_tokens: number; response_time_ms: number | null; sentiment_score: number | null; sentiment_label: string | null };
+  const messages = await sql<(M & { conversation_id: string; customer_id: string | null; avatar_id: string; started_at: Date })[]>`
+    SELECT m.conversation_id, c.avatar_id, c.customer_id, c.started_at, m.id, m.role, m.created_at, m.content, m.prompt_tokens,
+      m.completion_tokens, m.response_time_ms, m.sentiment_score, m.sentiment_label
+    FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id
+    WHERE m.workspace_id = ${ws}::uuid ORDER BY c.started_at DESC, m.created_at, m.id COLLATE "C"`;
+  expect(messages).toHaveLength(6);
+  const expected = messages.map((m) => [
+    m.conversation_id, m.avatar_id, m.customer_id, m.started_at.toISOString(), m.id, m.role, m.created_at.toISOString(), m.content,
+    m.prompt_tokens, m.completion_tokens, m.response_time_ms, m.sentiment_score, m.sentiment_label,
+  ]);
+  expect(await read(streamCsv(ws, transcriptFiltersSchema.parse({}), 'messages'))).toBe(toCsv([EXPORT_COLUMNS.messages, ...expected]));
 });
 
 test('exports stream every matching row with a header, escaped and in UTF-8', async () => {
@@ -79,7 +100,7 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   await seedConversation(ws, { id: 'c2', startedAt: '2024-02-02T10:00:00Z', source: 'web', messages: [['user', 'Привет, 你好 — مرحبا', 1]] });
   for (let i = 0; i < 5; i++) await seedConversation(ws, { id: `n${i}`, startedAt: '2024-01-01T00:00:00Z', source: 'web' });
 
-  const all = await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ start: '2024-02-01', end: '2024-02-28' })));
+  const all = await read(streamCsv(ws, transcriptFiltersSchema.parse({ start: '2024-02-01', end: '2024-02-28' }), 'conversations'));
   const rows = parseCsvRecords(all);
   expect(rows.map((r) => r.id)).toEqual(['c2', 'c1']);
   expect(rows[1].first_user_message).toBe(tricky);
@@ -87,10 +108,10 @@ test('exports stream every matching row with a header, escaped and in UTF-8', as
   expect(rows[0].first_user_message).toBe('Привет, 你好 — مرحبا');
   expect(all.split('\r\n')[0]).toMatch(/^id,avatar_id,avatar_name,/);
 
-  const web = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({ source: 'web' }))));
+  const web = parseCsvRecords(await read(streamCsv(ws, transcriptFiltersSchema.parse({ source: 'web' }), 'conversations')));
   expect(web).toHaveLength(6);
 
-  const messages = parseCsvRecords(await read(streamMessagesCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }), 1)));
+  const messages = parseCsvRecords(await read(streamCsv(ws, transcriptFiltersSchema.parse({ sort: 'startedAt', order: 'asc' }), 'messages')));
   expect(messages.map((m) => [m.conversation_id, m.role, m.content])).toEqual([
     ['c1', 'user', tricky],
     ['c1', 'assistant', "'=1+1"],
@@ -110,7 +131,7 @@ async function seedBulk(ws: string) {
 test('a client that stops reading ends the export and its COPY', async () => {
   const ws = (await createTestWorkspace()).id;
   await seedBulk(ws);
-  const reader = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+  const reader = streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations').getReader();
   expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^id,avatar_id,/);
   const first = await reader.read();
   expect(first.done).toBe(false);
@@ -128,16 +149,16 @@ test('exports beyond DATABASE_DEDICATED_CONNECTIONS wait for a connection, and o
   const previous = process.env.DATABASE_DEDICATED_CONNECTIONS;
   process.env.DATABASE_DEDICATED_CONNECTIONS = '1';
   try {
-    const first = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    const first = streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations').getReader();
     await first.read(); // the header
     await first.read(); // records: the COPY holds the one connection
-    const second = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    const second = streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations').getReader();
     await second.read(); // its header; its COPY waits
     const waiting = second.read();
     const early = await Promise.race([waiting.then(() => 'read'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
     expect(early).toBe('waiting');
     // A third export is given up while it waits: it must not keep the connection when it gets one.
-    const third = streamConversationsCsv(ws, transcriptFiltersSchema.parse({})).getReader();
+    const third = streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations').getReader();
     await third.read();
     const thirdWaiting = third.read().catch(() => undefined);
     await third.cancel();
@@ -147,7 +168,7 @@ test('exports beyond DATABASE_DEDICATED_CONNECTIONS wait for a connection, and o
     for (let r = await second.read(); !r.done; r = await second.read()) rows += new TextDecoder().decode(r.value).split('\r\n').length - 1;
     await thirdWaiting;
     // Every connection was let go: a fresh export gets one at once and reads to its end.
-    const again = parseCsvRecords(await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({}))));
+    const again = parseCsvRecords(await read(streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations')));
     expect(again).toHaveLength(3001);
     expect(rows).toBeGreaterThan(0);
   } finally {
@@ -170,6 +191,6 @@ test('record ends become CRLF wherever the chunks split, line breaks inside quot
 
 test('an export with no matches is just the header', async () => {
   const ws = (await createTestWorkspace()).id;
-  const text = await read(streamConversationsCsv(ws, transcriptFiltersSchema.parse({})));
+  const text = await read(streamCsv(ws, transcriptFiltersSchema.parse({}), 'conversations'));
   expect(text.trim().split('\r\n')).toHaveLength(1);
 });

@@ -1,13 +1,9 @@
 /**
- * CSV exports that stream in constant memory. Conversations come straight from a `COPY … TO STDOUT`
- * (db/queries/transcripts-export.ts writes every cell as csvCell would); messages are read in keyset
- * pages of conversations, each page turned into CSV and handed to the client before more is read, the
- * next page already being read meanwhile. Cells are escaped against formulas and quoted (RFC 4180) when
- * they hold a comma, a quote or a line break; records end with CRLF.
+ * CSV exports that stream in constant memory, straight from one `COPY … TO STDOUT` each
+ * (db/queries/transcripts-export.ts writes every cell as csvCell would). Cells are escaped against
+ * formulas and quoted (RFC 4180) when they hold a comma, a quote or a line break; records end with CRLF.
  */
-import { CONVERSATION_EXPORT_COLUMNS, copyConversationsCsv, type CopyStream } from '@/db/queries/transcripts-export';
-import { selectConversationPage, type KeysetPage, type ListedConversationRow } from '@/db/queries/transcripts-list';
-import { selectMessagesOfConversations, type MessageExportRow } from '@/db/queries/transcripts-read';
+import { copyCsv, EXPORT_COLUMNS, type CopyStream, type ExportRows } from '@/db/queries/transcripts-export';
 import type { TranscriptFilters } from './filters';
 
 type Cell = string | number | boolean | null;
@@ -43,62 +39,6 @@ export function toCsv(rows: Cell[][]): string {
   }
   return out;
 }
-
-export const MESSAGE_EXPORT_COLUMNS = [
-  'conversation_id', 'avatar_id', 'customer_id', 'conversation_started_at', 'message_id', 'role', 'created_at', 'content',
-  'prompt_tokens', 'completion_tokens', 'response_time_ms', 'sentiment_score', 'sentiment_label',
-];
-
-function messageCells(c: ListedConversationRow, m: MessageExportRow): Cell[] {
-  return [
-    c.id, c.avatar_id, c.customer_id, c.started_at.toISOString(), m.id, m.role, m.created_at.toISOString(), m.content,
-    m.prompt_tokens, m.completion_tokens, m.response_time_ms, m.sentiment_score, m.sentiment_label,
-  ];
-}
-
-type After = KeysetPage['after'];
-type Page<R> = { rows: R[]; last: { key: string; id: string } | null };
-
-/**
- * Reads keyset pages with `readPage` and writes each with `encode`. The next page is asked for as soon as a
- * page arrives, so Postgres reads it while Node encodes this one; at most two pages are held at a time.
- */
-function csvStream<R>(header: string[], pageSize: number, readPage: (after: After) => Promise<Page<R>>, encode: (rows: R[]) => Promise<string>) {
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  let ahead: Promise<Page<R>> | null = null;
-  const readAhead = (after: After) => {
-    const page = readPage(after);
-    page.catch(() => undefined); // a failure surfaces where the page is awaited (never, after a cancel)
-    return page;
-  };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        ahead = readAhead(undefined);
-        controller.enqueue(encoder.encode(toCsv([header])));
-        return;
-      }
-      // A pull that enqueues nothing is not called again, so read on until a page yields rows or the end.
-      while (ahead) {
-        const { rows, last } = await ahead;
-        ahead = rows.length === pageSize && last ? readAhead({ ...last, direction: 'next' }) : null;
-        const text = rows.length > 0 ? await encode(rows) : '';
-        if (text) {
-          controller.enqueue(encoder.encode(text));
-          if (ahead) return;
-        }
-      }
-      controller.close();
-    },
-    cancel() {
-      ahead = null;
-    },
-  }, { highWaterMark: 1 });
-}
-
-const keyset = (filters: TranscriptFilters, limit: number, after: After): KeysetPage => ({ sort: filters.sort, order: filters.order, limit, after });
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -138,8 +78,11 @@ export function crlfRecordEnds(): (chunk: Uint8Array) => Uint8Array {
 /** Chunks handed to the client: big enough that a million rows are a few thousand enqueues, not millions. */
 const CHUNK_BYTES = 64 * 1024;
 
-/** One row per conversation matching `filters`, in the filters' sort order: a header, then one COPY's records. */
-export function streamConversationsCsv(workspaceId: string, filters: TranscriptFilters) {
+/**
+ * A header, then one COPY's records: a row per conversation matching `filters` (or per message of them),
+ * in the filters' sort order.
+ */
+export function streamCsv(workspaceId: string, filters: TranscriptFilters, rows: ExportRows) {
   const toCrlf = crlfRecordEnds();
   let copy: CopyStream | null = null;
   let records: AsyncIterator<Buffer> | null = null;
@@ -153,9 +96,9 @@ export function streamConversationsCsv(workspaceId: string, filters: TranscriptF
     async pull(controller) {
       try {
         if (!copy) {
-          controller.enqueue(new TextEncoder().encode(toCsv([CONVERSATION_EXPORT_COLUMNS])));
+          controller.enqueue(new TextEncoder().encode(toCsv([EXPORT_COLUMNS[rows]])));
           // This may wait for a free export connection; the client may be gone by the time it has one.
-          const opened = await copyConversationsCsv(workspaceId, filters);
+          const opened = await copyCsv(workspaceId, filters, rows);
           if (cancelled) return await opened.close();
           copy = opened;
           records = copy.records[Symbol.asyncIterator]();
@@ -185,20 +128,6 @@ export function streamConversationsCsv(workspaceId: string, filters: TranscriptF
     },
     cancel: stop,
   }, { highWaterMark: 1 });
-}
-
-/** One row per message of the conversations matching `filters`, conversation by conversation. */
-export function streamMessagesCsv(workspaceId: string, filters: TranscriptFilters, pageSize = 200) {
-  const readPage = async (after: After): Promise<Page<ListedConversationRow>> => {
-    const rows = await selectConversationPage(workspaceId, filters, keyset(filters, pageSize, after));
-    const tail = rows[rows.length - 1];
-    return { rows, last: tail ? { key: tail.sort_key, id: tail.id } : null };
-  };
-  return csvStream(MESSAGE_EXPORT_COLUMNS, pageSize, readPage, async (page) => {
-    const byId = new Map(page.map((c) => [c.id, c]));
-    const messages = await selectMessagesOfConversations(workspaceId, page.map((c) => c.id));
-    return toCsv(messages.map((m) => messageCells(byId.get(m.conversation_id)!, m)));
-  });
 }
 
 export function csvFilename(kind: 'conversations' | 'messages', filters: TranscriptFilters, today = new Date()): string {

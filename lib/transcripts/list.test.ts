@@ -3,18 +3,22 @@ import { closeDb, sql } from '@/db';
 import { createTestWorkspace } from '@/test/factories';
 import { transcriptFiltersSchema } from './filters';
 import { parseCsvRecords } from '@/test/parse-csv';
-import { streamConversationsCsv } from './csv';
+import { streamCsv } from './csv';
 import { listConversations } from './list';
 import { completeGoal, seedConversation } from './test-data';
 
 afterAll(closeDb);
 
 const parse = (q: Record<string, string>) => transcriptFiltersSchema.parse(q);
-/** The listed ids; the CSV export of the same filters (one COPY, filter values as literals) must hold the same rows in the same order. */
+/**
+ * The listed ids. The CSV exports of the same filters (one COPY each, filter values as literals) must hold
+ * the same conversations in the same order, and the messages export their messages in that order.
+ */
 async function ids(ws: string, q: Record<string, string> = {}) {
   const listed = (await listConversations(ws, parse(q), null, 200)).data.map((c) => c.id);
-  const exported = parseCsvRecords(await new Response(streamConversationsCsv(ws, parse(q))).text()).map((r) => r.id);
-  expect(exported).toEqual(listed);
+  const exported = async (rows: 'conversations' | 'messages') => parseCsvRecords(await new Response(streamCsv(ws, parse(q), rows)).text());
+  expect((await exported('conversations')).map((r) => r.id)).toEqual(listed);
+  expect([...new Set((await exported('messages')).map((r) => r.conversation_id))]).toEqual(listed);
   return listed;
 }
 

@@ -28,10 +28,10 @@ function rssSampler() {
   return { sample, stop: () => (clearInterval(timer), sample(), (peak - baseline) / 2 ** 20) };
 }
 
-export async function runCsvExport(key: string): Promise<ExportRun> {
+export async function runCsvExport(key: string, rows: 'conversations' | 'messages' = 'conversations'): Promise<ExportRun> {
   const rss = rssSampler();
   const started = performance.now();
-  const req = new NextRequest('http://bench/v1/conversations?format=csv', { headers: { authorization: `Bearer ${key}` } });
+  const req = new NextRequest(`http://bench/v1/conversations?format=csv&rows=${rows}`, { headers: { authorization: `Bearer ${key}` } });
   const res = await (conversationsRoute as Handler)(req, { params: Promise.resolve({}) });
   if (res.status !== 200 || !res.body) throw new Error(`GET /v1/conversations?format=csv answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
   let bytes = 0;

@@ -74,6 +74,8 @@ async function exportSection(workspace: { id: string; key: string }, conversatio
   const copySeconds = median(copy.map((r) => r.seconds));
   const peak = Math.max(...csv.map((r) => r.peakRssGrowthMb));
   log(`  median: export ${csvSeconds.toFixed(1)} s (${(conversations / csvSeconds).toFixed(0)} rows/s), COPY ${copySeconds.toFixed(1)} s; ratio ${(csvSeconds / copySeconds).toFixed(2)}×; peak RSS growth ${peak.toFixed(0)} MiB`);
+  const m = await runCsvExport(workspace.key, 'messages');
+  log(`  (info) rows=messages, one run: ${m.rows} rows, ${mb(m.bytes)} in ${m.seconds.toFixed(1)} s (${(m.rows / m.seconds).toFixed(0)} rows/s), peak RSS +${m.peakRssGrowthMb.toFixed(0)} MiB`);
   return { ratio: csvSeconds / copySeconds, peak };
 }
 

@@ -1,8 +1,7 @@
 /** Reading, exporting and erasing conversations (DESIGN §4), one registry entry each. */
 import { z } from 'zod';
 import { conversationParamsSchema } from '@/lib/ingest/schemas';
-import { CONVERSATION_EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
-import { MESSAGE_EXPORT_COLUMNS } from '@/lib/transcripts/csv';
+import { EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
 import { listQuerySchema } from '@/lib/transcripts/schemas';
 import type { Endpoint, ParamDocs } from '../types';
 
@@ -43,8 +42,8 @@ export const transcriptEndpoints: Endpoint[] = [
       'Conversations matching the filters. JSON answers one page at a time (keyset pagination: conversations arriving meanwhile never shift a page). ' +
       '`format=csv` streams every match with a header row, RFC 4180: UTF-8, CRLF record ends, cells holding a comma, quote or line break quoted. ' +
       "Cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'` against spreadsheet formula injection; timestamps are ISO 8601 UTC with milliseconds; an empty cell is an absent value. " +
-      'A conversation export reads one database snapshot, so conversations arriving meanwhile neither split nor repeat it. ' +
-      `Columns: ${CONVERSATION_EXPORT_COLUMNS.join(', ')}; with \`rows=messages\`: ${MESSAGE_EXPORT_COLUMNS.join(', ')}.`,
+      'An export reads one database snapshot, so conversations and messages arriving meanwhile neither split nor repeat it. ' +
+      `Columns: ${EXPORT_COLUMNS.conversations.join(', ')}; with \`rows=messages\`: ${EXPORT_COLUMNS.messages.join(', ')}.`,
     scope: 'read',
     query: listQuerySchema,
     paramDocs: listDocs,
