@@ -33,26 +33,3 @@ export async function selectTranscriptParts(workspaceId: string, id: string) {
   return { messages, actions, events, goals };
 }
 
-export type MessageExportRow = {
-  conversation_id: string;
-  id: string;
-  role: string;
-  content: string;
-  created_at: Date;
-  prompt_tokens: number;
-  completion_tokens: number;
-  response_time_ms: number | null;
-  sentiment_score: number | null;
-  sentiment_label: string | null;
-};
-
-/** Messages of the given conversations, conversation by conversation in the order given, then by time. */
-export async function selectMessagesOfConversations(workspaceId: string, conversationIds: string[]) {
-  if (conversationIds.length === 0) return [];
-  return sql<MessageExportRow[]>`
-    SELECT m.conversation_id, m.id, m.role, m.content, m.created_at, m.prompt_tokens, m.completion_tokens,
-      m.response_time_ms, m.sentiment_score, m.sentiment_label
-    FROM unnest(${conversationIds}::text[]) WITH ORDINALITY AS x(id, n)
-    JOIN messages m ON m.workspace_id = ${workspaceId}::uuid AND m.conversation_id = x.id
-    ORDER BY x.n, m.created_at, m.id COLLATE "C"`;
-}
