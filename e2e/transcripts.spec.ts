@@ -88,6 +88,13 @@ test('review, filter, search, step through, export and delete transcripts', asyn
   expect(lines[0]).toMatch(/^id,/);
   expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(shown);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  // The same filter, a row per message, conversation by conversation in the table's order.
+  const messagesPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export messages' }).click();
+  const messagesCsv = await fs.readFile((await (await messagesPromise).path())!, 'utf8');
+  const messageLines = messagesCsv.trim().split('\r\n');
+  expect(messageLines[0]).toMatch(/^conversation_id,/);
+  expect([...new Set(messageLines.slice(1).map((l) => l.split(',')[0]))]).toEqual(shown);
 
   // Delete a conversation (admin, with confirmation); it leaves the list.
   await page.goto('/transcripts/e2e-formula');
