@@ -16,9 +16,11 @@ import {
   messageListBodySchema,
   type BatchItemType,
 } from '@/lib/ingest/schemas';
+import { avatarInputSchema, avatarPatchSchema } from '@/lib/avatars/service';
 import { goalInputSchema, goalPatchSchema } from '@/lib/goals/service';
 import { goalTriggerSchema } from '@/lib/goals/triggers';
 import { funnelInputSchema, funnelPatchSchema, funnelStepSchema } from '@/lib/funnels/schemas';
+import * as avatars from './avatar-responses';
 import * as funnels from './funnel-responses';
 import * as goals from './goal-responses';
 import * as responses from './responses';
@@ -68,6 +70,10 @@ export const componentSchemas = {
   ConversationPage: transcripts.conversationPageSchema,
   Transcript: transcripts.transcriptSchema,
   ErasedCustomer: transcripts.erasedCustomerSchema,
+  AvatarBody: avatarInputSchema,
+  AvatarPatch: avatarPatchSchema,
+  Avatar: avatars.avatarSchema,
+  AvatarList: avatars.avatarListSchema,
   GoalTrigger: goalTriggerSchema,
   GoalBody: goalInputSchema,
   GoalPatch: goalPatchSchema,

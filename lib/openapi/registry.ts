@@ -4,6 +4,7 @@
  * `/docs/api` pick it up, and the test checks that each route file under app/v1 has one.
  */
 import { analyticsEndpoints } from './endpoints/analytics';
+import { avatarEndpoints } from './endpoints/avatars';
 import { funnelEndpoints } from './endpoints/funnels';
 import { goalEndpoints } from './endpoints/goals';
 import { ingestEndpoints } from './endpoints/ingest';
@@ -17,8 +18,9 @@ export const tags: { name: string; description: string }[] = [
   { name: 'Batch', description: 'Any mix of the above in one request — the efficient way to send data.' },
   { name: 'Analytics', description: 'The dashboard’s numbers, as JSON. Ranges are read in the workspace timezone.' },
   { name: 'Transcripts', description: 'Read, export and erase conversations.' },
+  { name: 'Avatars', description: 'The avatars (agents) whose conversations you send: names and descriptions.' },
   { name: 'Goals', description: 'Outcomes a conversation can reach — a pattern or phrase in a message, an event, a tool call, or ending without escalation.' },
   { name: 'Funnels', description: 'Ordered steps a conversation goes through, and how many conversations reach each one.' },
 ];
 
-export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...goalEndpoints, ...funnelEndpoints];
+export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...avatarEndpoints, ...goalEndpoints, ...funnelEndpoints];
