@@ -41,3 +41,40 @@ test('an owner saves the workspace settings, and a bad value gets a field error'
   await expect(page.getByLabel('Timezone')).toHaveValue('Europe/Berlin');
   await expect(page.getByLabel('Inactivity timeout (minutes)')).toHaveValue('45');
 });
+
+test('an admin adds, renames and deletes avatars, with field errors for bad input', async ({ page }) => {
+  await signUpNewUser(page, 'Avatar Co');
+  await page.goto('/settings/avatars');
+  await expect(page.getByText('No avatars yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add avatar' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Must not be empty')).toBeVisible();
+
+  await page.getByLabel('Name', { exact: true }).fill('Support Bot');
+  await page.getByLabel('Avatar id').fill('support-bot');
+  await page.getByLabel('Description').fill('Orders and returns');
+  await page.getByRole('button', { name: 'Add avatar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'support-bot' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'support-bot' });
+  await expect(row).toContainText('Support Bot');
+  await expect(row).toContainText('Orders and returns');
+
+  // The same id again is refused under its field; nothing new appears.
+  await page.getByLabel('Name', { exact: true }).fill('Another');
+  await page.getByLabel('Avatar id').fill('support-bot');
+  await page.getByRole('button', { name: 'Add avatar' }).click();
+  await expect(page.getByText('An avatar with id "support-bot" already exists')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'support-bot' })).toHaveCount(1);
+
+  await row.getByRole('button', { name: 'Rename Support Bot' }).click();
+  const form = page.getByRole('form', { name: 'Rename Support Bot' });
+  await form.getByLabel('Name').fill('Support (EU)');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'support-bot' })).toContainText('Support (EU)');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Delete Support (EU)' }).click();
+  await page.getByRole('button', { name: 'Confirm delete' }).click();
+  await expect(page.getByText('No avatars yet.')).toBeVisible();
+});

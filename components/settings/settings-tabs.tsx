@@ -8,6 +8,7 @@ export function SettingsTabs() {
       label="Settings"
       tabs={[
         { href: '/settings', label: 'General' },
+        { href: '/settings/avatars', label: 'Avatars' },
         { href: '/settings/api-keys', label: 'API keys' },
         { href: '/settings/team', label: 'Team' },
       ]}

@@ -2,16 +2,16 @@ import type { InputHTMLAttributes } from 'react';
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
-/** A labelled input with its error message wired up for assistive technology. */
-export function Field({ label, name, error, hint, className = '', ...props }: FieldProps) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+/** A labelled input with its error message wired up for assistive technology; `id` defaults to `name`. */
+export function Field({ label, name, id = name, error, hint, className = '', ...props }: FieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={className}>
-      <label htmlFor={name} className="block text-sm font-medium text-gray-900">
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -21,11 +21,11 @@ export function Field({ label, name, error, hint, className = '', ...props }: Fi
         {...props}
       />
       {error ? (
-        <p id={`${name}-error`} className="mt-1.5 text-sm text-red-600">
+        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="mt-1.5 text-xs text-gray-500">
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-gray-500">
           {hint}
         </p>
       ) : null}

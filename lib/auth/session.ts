@@ -45,6 +45,19 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };
 
+/**
+ * A form's validation failure, its messages keyed by field path (`name`, `trigger.pattern`, `steps.2.count`)
+ * so the form shows each under its field; issues without a path go under `form`.
+ */
+export function invalidFields(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]): ActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.');
+    (fieldErrors[path || 'form'] ??= []).push(issue.message);
+  }
+  return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
+}
+
 /** Wraps a server action: requires a signed-in member with at least `role` in the current workspace. */
 export function withSession<Args extends unknown[], T>(
   role: Role,

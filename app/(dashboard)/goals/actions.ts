@@ -1,17 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ZodError } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { withSession, type ActionResult } from '@/lib/auth/session';
+import { invalidFields, withSession, type ActionResult } from '@/lib/auth/session';
 import { createGoal, deleteGoal, goalInputSchema, goalPatchSchema, updateGoal, type Goal } from '@/lib/goals/service';
-
-/** The server's validation, keyed by field path (`trigger.pattern`), so the form shows each message under its field. */
-function invalid(error: ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || 'form'] ??= []).push(issue.message);
-  return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
-}
 
 async function save(write: () => Promise<Goal | null>): Promise<ActionResult<{ id: string }>> {
   try {
@@ -28,14 +20,14 @@ async function save(write: () => Promise<Goal | null>): Promise<ActionResult<{ i
 
 export const createGoalAction = withSession('member', async (context, input: unknown) => {
   const parsed = goalInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidFields(parsed.error.issues);
   return save(() => createGoal(context.workspace.id, parsed.data, { userId: context.user.id }));
 });
 
 /** Takes only the changed fields: an unchanged trigger must not start a new back-fill. */
 export const updateGoalAction = withSession('member', async (context, id: string, patch: unknown) => {
   const parsed = goalPatchSchema.safeParse(patch);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidFields(parsed.error.issues);
   return save(() => updateGoal(context.workspace.id, String(id), parsed.data, { userId: context.user.id }));
 });
 

@@ -1,22 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ZodError } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { withSession, type ActionResult } from '@/lib/auth/session';
+import { invalidFields, withSession, type ActionResult } from '@/lib/auth/session';
 import { funnelInputSchema } from '@/lib/funnels/schemas';
 import { createFunnel, deleteFunnel, updateFunnel, type Funnel } from '@/lib/funnels/service';
-
-type FieldErrors = Record<string, string[]>;
-
-/** Validation messages keyed by field path (`steps.2.count`), so the builder shows each under its field. */
-function invalid(issues: { path: string; message: string }[]): ActionResult<never> {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of issues) (fieldErrors[issue.path || 'form'] ??= []).push(issue.message);
-  return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
-}
-
-const zodIssues = (error: ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 async function save(write: () => Promise<Funnel | null>): Promise<ActionResult<{ id: string }>> {
   try {
@@ -26,21 +14,21 @@ async function save(write: () => Promise<Funnel | null>): Promise<ActionResult<{
     return { ok: true, data: { id: funnel.id } };
   } catch (error) {
     // A goal step naming a goal this workspace does not have (deleted meanwhile).
-    if (error instanceof ApiError && error.status === 422 && error.details) return invalid(error.details);
+    if (error instanceof ApiError && error.status === 422 && error.details) return invalidFields(error.details);
     throw error;
   }
 }
 
 export const createFunnelAction = withSession('member', async (context, input: unknown) => {
   const parsed = funnelInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(zodIssues(parsed.error));
+  if (!parsed.success) return invalidFields(parsed.error.issues);
   return save(() => createFunnel(context.workspace.id, parsed.data, { userId: context.user.id }));
 });
 
 /** The builder always sends the whole funnel. */
 export const updateFunnelAction = withSession('member', async (context, id: string, input: unknown) => {
   const parsed = funnelInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(zodIssues(parsed.error));
+  if (!parsed.success) return invalidFields(parsed.error.issues);
   return save(() => updateFunnel(context.workspace.id, String(id), parsed.data, { userId: context.user.id }));
 });
 
