@@ -1,22 +1,12 @@
-import { NextRequest } from 'next/server';
 import { afterAll, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
 import { ingestBatch } from '@/lib/ingest/batch';
-import { noParams, routeParams } from '@/test/api-request';
+import { methodRequest as request, noParams, routeParams } from '@/test/api-request';
 import { createTestApiKey, createTestWorkspace } from '@/test/factories';
 import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from './[avatarId]/route';
 import { GET as list, POST as create } from './route';
 
 afterAll(closeDb);
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-function request(method: Method, path: string, key: string | null, body?: unknown, raw?: string): NextRequest {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (key) headers.authorization = `Bearer ${key}`;
-  const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
-  return new NextRequest(`http://test${path}`, { method, headers, body: payload });
-}
 
 const one = (avatarId: string) => routeParams({ avatarId });
 
@@ -72,7 +62,7 @@ test('an avatar ingestion created can be named; one with conversations cannot be
 
 test('bad input gets the API error shape and writes nothing', async () => {
   const { ws, key } = await adminWorkspace();
-  const cases: [NextRequest, number][] = [
+  const cases: [ReturnType<typeof request>, number][] = [
     [request('POST', '/v1/avatars', key, undefined, '{"name":'), 400],
     [request('POST', '/v1/avatars', key, { name: '' }), 422],
     [request('POST', '/v1/avatars', key, { name: 'x', colour: 'red' }), 422],

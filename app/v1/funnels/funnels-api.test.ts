@@ -1,21 +1,12 @@
-import { NextRequest } from 'next/server';
 import { afterAll, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
-import { noParams, routeParams } from '@/test/api-request';
+import { methodRequest as request, noParams, routeParams } from '@/test/api-request';
 import { createTestApiKey, createTestWorkspace } from '@/test/factories';
 import { createGoal } from '@/lib/goals/service';
 import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from './[id]/route';
 import { GET as list, POST as create } from './route';
 
 afterAll(closeDb);
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-function request(method: Method, path: string, key: string | null, body?: unknown, raw?: string): NextRequest {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (key) headers.authorization = `Bearer ${key}`;
-  return new NextRequest(`http://test${path}`, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-}
 
 const one = (id: string) => routeParams({ id });
 const checkout = {
