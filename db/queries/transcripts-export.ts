@@ -1,6 +1,6 @@
 /**
  * The CSV exports, each one `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)`: the list's filters and order,
- * every cell written by Postgres as lib/transcripts/csv.ts's csvCell would write it (ISO timestamps,
+ * every cell written by Postgres as the reference encoder test/csv-reference.ts would (ISO timestamps,
  * true/false, formula-leading text prefixed with a quote, NULL and '' both empty). COPY takes no bind
  * parameters, so filter values go in as quoted literals. Reading the same conversations as keyset pages
  * of values and encoding them in Node took 2.3× as long as the COPY itself, and messages read per page

@@ -4,7 +4,8 @@ import { createTestWorkspace } from '@/test/factories';
 import { parseCsv, parseCsvRecords } from '@/test/parse-csv';
 import { EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
 import { selectConversationPage } from '@/db/queries/transcripts-list';
-import { crlfRecordEnds, escapeCell, streamCsv, toCsv } from './csv';
+import { escapeCell, toCsv } from '@/test/csv-reference';
+import { crlfRecordEnds, streamCsv } from './csv';
 import { transcriptFiltersSchema } from './filters';
 import { seedConversation } from './test-data';
 

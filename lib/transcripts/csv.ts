@@ -1,44 +1,11 @@
 /**
- * CSV exports that stream in constant memory, straight from one `COPY … TO STDOUT` each
- * (db/queries/transcripts-export.ts writes every cell as csvCell would). Cells are escaped against
- * formulas and quoted (RFC 4180) when they hold a comma, a quote or a line break; records end with CRLF.
+ * CSV exports that stream in constant memory, straight from one `COPY … TO STDOUT` each: Postgres writes
+ * every cell (db/queries/transcripts-export.ts; test/csv-reference.ts is the encoder it is held to), cells
+ * escaped against formulas and quoted (RFC 4180) when they hold a comma, a quote or a line break. Here
+ * only the record ends become CRLF.
  */
 import { copyCsv, EXPORT_COLUMNS, type CopyStream, type ExportRows } from '@/db/queries/transcripts-export';
 import type { TranscriptFilters } from './filters';
-
-type Cell = string | number | boolean | null;
-
-/** Spreadsheets run cells that begin with these as formulas; a leading quote makes them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A cell holding any of these is quoted; a lone \n or \r too, or readers would split the record there. */
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function escapeCell(value: Cell): string | number {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Quoted when it holds a comma, a quote or a line break, as COPY … WITH (FORMAT csv) quotes. */
-const quoteCell = (v: string) => (NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-/** One cell as CSV: escaped against formulas, quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: Cell): string {
-  const v = escapeCell(value);
-  return typeof v === 'number' ? String(v) : quoteCell(v);
-}
-
-/** Records, each ended by CRLF. */
-export function toCsv(rows: Cell[][]): string {
-  let out = '';
-  for (const row of rows) {
-    let line = csvCell(row[0]);
-    for (let i = 1; i < row.length; i++) line += `,${csvCell(row[i])}`;
-    out += `${line}\r\n`;
-  }
-  return out;
-}
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -96,7 +63,7 @@ export function streamCsv(workspaceId: string, filters: TranscriptFilters, rows:
     async pull(controller) {
       try {
         if (!copy) {
-          controller.enqueue(new TextEncoder().encode(toCsv([EXPORT_COLUMNS[rows]])));
+          controller.enqueue(new TextEncoder().encode(`${EXPORT_COLUMNS[rows].join(',')}\r\n`)); // plain names: nothing to quote
           // This may wait for a free export connection; the client may be gone by the time it has one.
           const opened = await copyCsv(workspaceId, filters, rows);
           if (cancelled) return await opened.close();
