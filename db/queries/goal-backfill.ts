@@ -47,24 +47,6 @@ export async function lockConversationChunk(tx: TransactionSql, workspaceId: str
     ORDER BY id LIMIT ${limit} FOR UPDATE`;
 }
 
-export async function chunkMessages(tx: TransactionSql, workspaceId: string, ids: string[], roles: string[]) {
-  return tx<{ conversation_id: string; id: string; role: string; content: string; created_at: Date }[]>`
-    SELECT conversation_id, id, role, content, created_at FROM messages
-    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND role = ANY(${roles}::message_role[])`;
-}
-
-export async function chunkActions(tx: TransactionSql, workspaceId: string, ids: string[], names: string[]) {
-  return tx<{ conversation_id: string; id: string; name: string; started_at: Date }[]>`
-    SELECT conversation_id, id, name, started_at FROM actions
-    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ANY(${names}::text[])`;
-}
-
-export async function chunkEvents(tx: TransactionSql, workspaceId: string, ids: string[], names: string[]) {
-  return tx<{ conversation_id: string; id: string; name: string; properties: Record<string, unknown> | null; timestamp: Date }[]>`
-    SELECT conversation_id, id, name, properties, timestamp FROM events
-    WHERE workspace_id = ${workspaceId}::uuid AND conversation_id = ANY(${ids}::text[]) AND name = ANY(${names}::text[])`;
-}
-
 /**
  * Removes the goal's completions in these conversations (a chunk: consecutive ids, in order); returns
  * the conversations that had one. The id range keeps the lookup on the primary key, whatever the

@@ -8,15 +8,15 @@ import { z } from 'zod';
 import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
 import { countCompletions, recentCompletions, type CompletionCountRow } from '@/db/queries/goal-analytics';
 import { findGoalRow, listGoalRows, type GoalRow } from '@/db/queries/goals';
-
-/** What the figures need of a goal (a goal row, or the service's Goal). */
-type GoalRef = Pick<GoalRow, 'id' | 'name' | 'avatarId'>;
 import { bucketKeyOfDay, type Bucket } from '@/lib/analytics/buckets';
 import { ratio } from '@/lib/analytics/overview';
 import { planRange, type RangePlan } from '@/lib/analytics/plan';
 import { GRANULARITIES, rangeQuerySchema } from '@/lib/analytics/schemas';
 import { sumsByBucket } from '@/lib/analytics/time-series';
 import type { AnalyticsFilter, Granularity } from '@/lib/analytics/types';
+
+/** What the figures need of a goal (a goal row, or the service's Goal). */
+type GoalRef = Pick<GoalRow, 'id' | 'name' | 'avatarId'>;
 
 export const RECENT_COMPLETIONS_DEFAULT = 10;
 

@@ -4,7 +4,7 @@
  * conversation's avatar is named after its first facts arrived.
  */
 import type { TransactionSql } from 'postgres';
-import { chunkActions, chunkEvents, chunkMessages } from '@/db/queries/goal-backfill';
+import { storedActions, storedEvents, storedMessages } from '@/db/queries/goal-facts';
 import type { ActionFact, EventFact, MessageFact } from './evaluate';
 import { GOAL_COMPLETED_EVENT, type CompiledGoal } from './triggers';
 
@@ -19,9 +19,9 @@ export async function readStoredFacts(tx: TransactionSql, workspaceId: string, i
   // Every goal completes through an SDK goal.completed event naming it, too.
   const eventNames = [...new Set([GOAL_COMPLETED_EVENT, ...goals.flatMap((g) => (g.trigger.type === 'event' ? [g.trigger.name] : []))])];
   const [messages, actions, events] = await Promise.all([
-    roles.length ? chunkMessages(tx, workspaceId, ids, roles) : [],
-    tools.length ? chunkActions(tx, workspaceId, ids, tools) : [],
-    chunkEvents(tx, workspaceId, ids, eventNames),
+    roles.length ? storedMessages(tx, workspaceId, ids, roles) : [],
+    tools.length ? storedActions(tx, workspaceId, ids, tools) : [],
+    storedEvents(tx, workspaceId, ids, eventNames),
   ]);
   return {
     messages: messages.map((m) => ({ conversationId: m.conversation_id, id: m.id, role: m.role, content: m.content, createdAt: m.created_at })),
