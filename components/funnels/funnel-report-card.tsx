@@ -5,8 +5,10 @@ import { getFunnelReport } from '@/lib/funnels/report';
 import type { Funnel } from '@/lib/funnels/service';
 import { FunnelChart, FunnelSummary } from './funnel-chart';
 
-export async function FunnelReportCard({ scope, funnel, avatarName }: { scope: Scope; funnel: Funnel; avatarName: string | null }) {
-  const report = await getFunnelReport(scope.workspaceId, funnel, toAnalyticsFilter(scope));
+type Props = { scope: Scope; funnel: Funnel; avatarName: string | null; goalNames: ReadonlyMap<string, string> };
+
+export async function FunnelReportCard({ scope, funnel, avatarName, goalNames }: Props) {
+  const report = await getFunnelReport(scope.workspaceId, funnel, toAnalyticsFilter(scope), goalNames);
   const who = avatarName ? `${avatarName}’s conversations` : 'conversations';
   return (
     <WidgetCard title={funnel.name} description={`How many ${who} that started in this range reached each step, in order.`}>

@@ -118,7 +118,7 @@ export async function FunnelsScreen({ searchParams, selectedId }: { searchParams
             </Alert>
           ) : null}
           <Suspense key={filtersKey(filters, funnel.id, funnel.updatedAt)} fallback={<FunnelReportSkeleton />}>
-            <FunnelReportCard scope={scope} funnel={funnel} avatarName={effectiveAvatar ? (avatarNames.get(effectiveAvatar) ?? effectiveAvatar) : null} />
+            <FunnelReportCard scope={scope} funnel={funnel} goalNames={goalNames} avatarName={effectiveAvatar ? (avatarNames.get(effectiveAvatar) ?? effectiveAvatar) : null} />
           </Suspense>
         </div>
       </div>

@@ -64,13 +64,23 @@ export function toStepResults(steps: FunnelStep[], counts: number[], goalNames: 
   });
 }
 
-export async function getFunnelReport(workspaceId: string, funnel: Funnel, filter: AnalyticsFilter): Promise<FunnelReport> {
+/** The goal steps' labels need goal names: pass them when the caller has read the goals already. */
+async function goalNamesFor(workspaceId: string, funnel: Funnel): Promise<ReadonlyMap<string, string>> {
+  if (!funnel.steps.some((s) => s.type === 'goal')) return new Map();
+  return new Map((await listGoals(workspaceId)).map((g) => [g.id, g.name]));
+}
+
+export async function getFunnelReport(
+  workspaceId: string,
+  funnel: Funnel,
+  filter: AnalyticsFilter,
+  knownGoalNames?: ReadonlyMap<string, string>,
+): Promise<FunnelReport> {
   const avatarIds = [filter.avatarId, funnel.avatarId].filter((a): a is string => Boolean(a));
-  const [counts, goals] = await Promise.all([
+  const [counts, goalNames] = await Promise.all([
     countFunnelSteps(workspaceId, { start: filter.range.start, end: filter.range.end, avatarIds }, funnel.steps.map(conditionOf)),
-    funnel.steps.some((s) => s.type === 'goal') ? listGoals(workspaceId) : Promise.resolve([]),
+    knownGoalNames ?? goalNamesFor(workspaceId, funnel),
   ]);
-  const goalNames = new Map(goals.map((g) => [g.id, g.name]));
   return {
     funnel: { id: funnel.id, name: funnel.name, avatarId: funnel.avatarId, steps: funnel.steps },
     steps: toStepResults(funnel.steps, counts, goalNames),
