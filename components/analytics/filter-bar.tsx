@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { AvatarOptions } from '@/components/ui/avatar-options';
 import { customRangeProblem, PERIODS, type DashboardFilters, type Period } from './filters';
 import { useFilterNavigation } from './use-filter-navigation';
 
@@ -88,12 +89,7 @@ export function FilterBar({ filters: current, avatars, avatarMode, rangeLabel }:
             onChange={(e) => chooseAvatar(e.target.value)}
             className="max-w-[14rem] rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600"
           >
-            <option value="">All avatars</option>
-            {avatars.map((avatar) => (
-              <option key={avatar.id} value={avatar.id}>
-                {avatar.name}
-              </option>
-            ))}
+            <AvatarOptions avatars={avatars} />
           </select>
         </div>
       ) : null}

@@ -8,7 +8,8 @@ import { useState, useTransition } from 'react';
 import { createFunnelAction, updateFunnelAction } from '@/app/(dashboard)/goals/funnels/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { AvatarOptions } from '@/components/ui/avatar-options';
+import { Field, SelectField } from '@/components/ui/field';
 import { MAX_STEPS, MIN_STEPS } from '@/lib/funnels/limits';
 import { emptyStep, toInput, type FunnelDraft, type StepDraft } from './funnel-draft';
 import { EVENT_NAMES_LIST, StepFields, TOOL_NAMES_LIST } from './step-fields';
@@ -71,25 +72,16 @@ export function FunnelBuilder({ mode, initial, avatars, goals, names, cancelHref
         ))}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Funnel name" name="name" placeholder="Support to checkout" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={errorOf('name')} maxLength={100} />
-          <div>
-            <label htmlFor="funnel-avatar" className="block text-sm font-medium text-gray-900">
-              Avatar
-            </label>
-            <select
-              id="funnel-avatar"
-              value={draft.avatarId}
-              onChange={(e) => setDraft({ ...draft, avatarId: e.target.value })}
-              className="mt-1.5 block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600"
-            >
-              <option value="">All avatars</option>
-              {avatars.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-            <p className="mt-1.5 text-xs text-gray-500">Count only this avatar’s conversations, whatever the page filter says.</p>
-          </div>
+          <SelectField
+            label="Avatar"
+            name="avatarId"
+            id="funnel-avatar"
+            value={draft.avatarId}
+            onChange={(e) => setDraft({ ...draft, avatarId: e.target.value })}
+            hint="Count only this avatar’s conversations, whatever the page filter says."
+          >
+            <AvatarOptions avatars={avatars} />
+          </SelectField>
         </div>
         <fieldset>
           <legend className="text-sm font-medium text-gray-900">

@@ -2,7 +2,7 @@
 
 /** One step of the funnel builder: its type, the fields that type needs, an optional label, and move/remove buttons. */
 import { ArrowDown, ArrowUp, X } from 'lucide-react';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { FUNNEL_STEP_TYPES, MAX_USER_MESSAGES } from '@/lib/funnels/limits';
 import { STEP_TYPE_LABELS, type StepDraft } from './funnel-draft';
 
@@ -22,11 +22,6 @@ type Props = {
 /** Ids of the builder's datalists of the workspace's tool and event names. */
 export const TOOL_NAMES_LIST = 'funnel-tool-names';
 export const EVENT_NAMES_LIST = 'funnel-event-names';
-
-const selectClass = (error?: string) =>
-  `mt-1.5 block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset ${
-    error ? 'ring-red-400 focus:ring-red-500' : 'ring-gray-300 focus:ring-indigo-600'
-  }`;
 
 function IconButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: React.ReactNode }) {
   return (
@@ -63,26 +58,15 @@ function TypeFields({ index, step, goals, errorOf, onChange }: Pick<Props, 'inde
         </div>
       );
     case 'goal': {
-      const error = errorOf('goalId');
       return (
-        <div>
-          <label htmlFor={id('goalId')} className="block text-sm font-medium text-gray-900">
-            Goal
-          </label>
-          <select id={id('goalId')} value={step.goalId} onChange={(e) => onChange({ goalId: e.target.value })} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id('goalId')}-error` : undefined} className={selectClass(error)}>
-            <option value="">{goals.length ? 'Choose a goal…' : 'This workspace has no goals yet'}</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-          {error ? (
-            <p id={`${id('goalId')}-error`} className="mt-1.5 text-sm text-red-600">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <SelectField label="Goal" name={id('goalId')} value={step.goalId} onChange={(e) => onChange({ goalId: e.target.value })} error={errorOf('goalId')}>
+          <option value="">{goals.length ? 'Choose a goal…' : 'This workspace has no goals yet'}</option>
+          {goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
       );
     }
   }
@@ -90,7 +74,6 @@ function TypeFields({ index, step, goals, errorOf, onChange }: Pick<Props, 'inde
 
 export function StepFields({ index, count, step, goals, errorOf, onChange, onMove, onRemove, removable }: Props) {
   const n = index + 1;
-  const typeError = errorOf('type');
   return (
     <li aria-label={`Step ${n}`} className="rounded-lg bg-gray-50 p-4 ring-1 ring-inset ring-gray-200">
       <div className="flex items-center justify-between gap-2">
@@ -113,30 +96,13 @@ export function StepFields({ index, count, step, goals, errorOf, onChange, onMov
         </span>
       </div>
       <div className="mt-3 grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)_13rem]">
-        <div>
-          <label htmlFor={`steps.${index}.type`} className="block text-sm font-medium text-gray-900">
-            Type
-          </label>
-          <select
-            id={`steps.${index}.type`}
-            value={step.type}
-            onChange={(e) => onChange({ type: e.target.value as StepDraft['type'] })}
-            aria-invalid={typeError ? true : undefined}
-            aria-describedby={typeError ? `steps.${index}.type-error` : undefined}
-            className={selectClass(typeError)}
-          >
-            {FUNNEL_STEP_TYPES.filter((t) => t !== 'conversation_started' || index === 0 || step.type === t).map((t) => (
-              <option key={t} value={t}>
-                {STEP_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-          {typeError ? (
-            <p id={`steps.${index}.type-error`} className="mt-1.5 text-sm text-red-600">
-              {typeError}
-            </p>
-          ) : null}
-        </div>
+        <SelectField label="Type" name={`steps.${index}.type`} value={step.type} onChange={(e) => onChange({ type: e.target.value as StepDraft['type'] })} error={errorOf('type')}>
+          {FUNNEL_STEP_TYPES.filter((t) => t !== 'conversation_started' || index === 0 || step.type === t).map((t) => (
+            <option key={t} value={t}>
+              {STEP_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
         <TypeFields index={index} step={step} goals={goals} errorOf={errorOf} onChange={onChange} />
         <Field label="Label (optional)" name={`steps.${index}.label`} placeholder="Shown on the chart" value={step.label} onChange={(e) => onChange({ label: e.target.value })} error={errorOf('label')} />
       </div>

@@ -6,9 +6,9 @@ import { useState, useTransition } from 'react';
 import { createGoalAction, updateGoalAction } from '@/app/(dashboard)/goals/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { AvatarOptions } from '@/components/ui/avatar-options';
+import { Field, SelectField, TextAreaField } from '@/components/ui/field';
 import { TRIGGER_LABELS } from './describe-trigger';
-import { SelectField, TextAreaField } from './form-controls';
 import { FORM_FIELDS, messagesFor, toGoalInput, type GoalFormValues, type TriggerType } from './goal-form-values';
 
 export type GoalFormMode = { kind: 'create'; templateName: string | null } | { kind: 'edit'; goalId: string; goalName: string };
@@ -74,12 +74,7 @@ export function GoalForm({ mode, initial, avatars, closeHref }: Props) {
         <div className="grid gap-4 md:grid-cols-2">
           <Field label="Goal name" name="name" value={values.name} onChange={(e) => set('name', e.target.value)} maxLength={100} error={error('name')} />
           <SelectField label="For avatar" name="avatarId" value={values.avatarId} onChange={(e) => set('avatarId', e.target.value)} error={error('avatarId')} hint="Only this avatar’s conversations can complete the goal.">
-            <option value="">All avatars</option>
-            {avatars.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <AvatarOptions avatars={avatars} />
             {values.avatarId && !avatars.some((a) => a.id === values.avatarId) ? <option value={values.avatarId}>{values.avatarId}</option> : null}
           </SelectField>
         </div>

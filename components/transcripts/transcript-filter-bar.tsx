@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { AvatarOptions } from '@/components/ui/avatar-options';
 import { filtersToSearchParams, type TranscriptFilters } from '@/lib/transcripts/filters';
 
 type Avatar = { id: string; name: string };
@@ -69,8 +70,7 @@ export function TranscriptFilterBar({ filters, avatars }: { filters: TranscriptF
       <div className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor="filter-avatar">Avatar</label>
         <select id="filter-avatar" value={filters.avatarId ?? ''} onChange={(e) => go({ avatarId: e.target.value || undefined })} className={control}>
-          <option value="">All avatars</option>
-          {avatars.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          <AvatarOptions avatars={avatars} />
         </select>
         {selects.map((s) => (
           <span key={s.key}>
