@@ -3,6 +3,7 @@ import { listApiKeys } from '@/db/queries/api-keys';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button';
 import { Alert } from '@/components/ui/alert';
+import { DataTable } from '@/components/ui/data-table';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSessionContext } from '@/lib/auth/session';
 import { formatDateTime, formatRelative } from '@/lib/format';
@@ -23,45 +24,34 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="px-6 py-10 text-center text-sm text-gray-500">No keys yet. Create one to start sending conversations.</p>
         ) : (
-          <table className="mt-4 min-w-full divide-y divide-gray-200 whitespace-nowrap text-sm">
-            <thead className="bg-gray-50 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-              <tr>
-                <th scope="col" className="px-6 py-2.5">Name</th>
-                <th scope="col" className="px-3 py-2.5">Key</th>
-                <th scope="col" className="px-3 py-2.5">Scopes</th>
-                <th scope="col" className="px-3 py-2.5">Created</th>
-                <th scope="col" className="px-3 py-2.5">Last used</th>
-                <th scope="col" className="px-6 py-2.5 text-right">
-                  <span className="sr-only">Actions</span>
-                </th>
+          <DataTable
+            className="mt-4 whitespace-nowrap"
+            columns={[{ label: 'Name' }, { label: 'Key' }, { label: 'Scopes' }, { label: 'Created' }, { label: 'Last used' }, { label: 'Actions', right: true, hidden: true }]}
+          >
+            {keys.map((key) => (
+              <tr key={key.id} className={key.revokedAt ? 'text-gray-400' : 'text-gray-900'}>
+                <td className="px-6 py-3 font-medium">{key.name}</td>
+                <td className="px-3 py-3 font-mono text-xs">{key.prefix}…</td>
+                <td className="px-3 py-3">
+                  <span className="flex flex-wrap gap-1">
+                    {key.scopes.map((scope) => (
+                      <span key={scope} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700">
+                        {scope}
+                      </span>
+                    ))}
+                  </span>
+                </td>
+                <td className="px-3 py-3 text-gray-500">
+                  {formatDateTime(key.createdAt, workspace.timezone)}
+                  <span className="block text-xs">{key.createdByEmail ?? 'CLI'}</span>
+                </td>
+                <td className="px-3 py-3 text-gray-500">{formatRelative(key.lastUsedAt)}</td>
+                <td className="px-6 py-3 text-right">
+                  {key.revokedAt ? <span className="text-xs font-medium text-gray-500">Revoked</span> : <RevokeApiKeyButton id={key.id} name={key.name} />}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {keys.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? 'text-gray-400' : 'text-gray-900'}>
-                  <td className="px-6 py-3 font-medium">{key.name}</td>
-                  <td className="px-3 py-3 font-mono text-xs">{key.prefix}…</td>
-                  <td className="px-3 py-3">
-                    <span className="flex flex-wrap gap-1">
-                      {key.scopes.map((scope) => (
-                        <span key={scope} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700">
-                          {scope}
-                        </span>
-                      ))}
-                    </span>
-                  </td>
-                  <td className="px-3 py-3 text-gray-500">
-                    {formatDateTime(key.createdAt, workspace.timezone)}
-                    <span className="block text-xs">{key.createdByEmail ?? 'CLI'}</span>
-                  </td>
-                  <td className="px-3 py-3 text-gray-500">{formatRelative(key.lastUsedAt)}</td>
-                  <td className="px-6 py-3 text-right">
-                    {key.revokedAt ? <span className="text-xs font-medium text-gray-500">Revoked</span> : <RevokeApiKeyButton id={key.id} name={key.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
       <CreateApiKeyForm />

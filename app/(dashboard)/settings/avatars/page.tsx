@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AvatarRow } from '@/components/settings/avatar-row';
 import { CreateAvatarForm } from '@/components/settings/create-avatar-form';
+import { DataTable } from '@/components/ui/data-table';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSessionContext } from '@/lib/auth/session';
 import { listWorkspaceAvatars } from '@/lib/avatars/service';
@@ -24,23 +25,11 @@ export default async function AvatarsPage() {
           <p className="px-6 py-10 text-center text-sm text-gray-500">No avatars yet. They appear with their first conversation, or add one here.</p>
         ) : (
           <div className="mt-4 overflow-x-auto">
-            <table className="min-w-full divide-y divide-gray-200 text-sm">
-              <thead className="bg-gray-50 text-left text-xs font-medium uppercase tracking-wide text-gray-500">
-                <tr>
-                  <th scope="col" className="px-6 py-2.5">Name</th>
-                  <th scope="col" className="px-3 py-2.5">Avatar id</th>
-                  <th scope="col" className="px-3 py-2.5">Added</th>
-                  <th scope="col" className="px-6 py-2.5 text-right">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {avatars.map((avatar) => (
-                  <AvatarRow key={avatar.id} avatar={avatar} created={formatDateTime(avatar.createdAt, workspace.timezone)} canEdit={canEdit} />
-                ))}
-              </tbody>
-            </table>
+            <DataTable columns={[{ label: 'Name' }, { label: 'Avatar id' }, { label: 'Added' }, { label: 'Actions', right: true, hidden: true }]}>
+              {avatars.map((avatar) => (
+                <AvatarRow key={avatar.id} avatar={avatar} created={formatDateTime(avatar.createdAt, workspace.timezone)} canEdit={canEdit} />
+              ))}
+            </DataTable>
           </div>
         )}
       </section>
