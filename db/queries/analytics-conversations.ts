@@ -80,12 +80,6 @@ export async function mostNegativeConversations(
     LIMIT ${limit}`;
 }
 
-export async function findAvatar(workspaceId: string, avatarId: string): Promise<{ id: string; name: string } | null> {
-  const [row] = await sql<{ id: string; name: string }[]>`
-    SELECT id, name FROM avatars WHERE workspace_id = ${workspaceId} AND id = ${avatarId}`;
-  return row ?? null;
-}
-
 export async function findWorkspaceTimezone(workspaceId: string): Promise<string | null> {
   const [row] = await sql<{ timezone: string }[]>`SELECT timezone FROM workspaces WHERE id = ${workspaceId}`;
   return row?.timezone ?? null;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findAvatar, listAvatars } from '@/db/queries/avatars';
+import { listAvatars } from '@/db/queries/avatars';
 import { FilterRow } from '@/components/analytics/filter-row';
 import { filtersToQuery, parseDashboardFilters, type SearchParams } from '@/components/analytics/filters';
 import { toAnalyticsFilter } from '@/components/analytics/loaders';
@@ -29,7 +29,8 @@ export default async function AvatarPage({ params, searchParams }: Props) {
   const { avatarId } = await params;
   const { workspace } = await requireSessionContext(`/avatars/${avatarId}`);
   const id = decodeParam(avatarId);
-  const [avatar, avatars] = await Promise.all([findAvatar(workspace.id, id), listAvatars(workspace.id)]);
+  const avatars = await listAvatars(workspace.id);
+  const avatar = avatars.find((a) => a.id === id);
   if (!avatar) notFound();
   const { filters: parsed, notice } = parseDashboardFilters(await searchParams);
   const filters = { ...parsed, avatarId: avatar.id };

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { findAvatar } from '@/db/queries/analytics-conversations';
+import { findAvatar } from '@/db/queries/avatars';
 import { notFound } from '@/lib/api/errors';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
