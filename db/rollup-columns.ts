@@ -1,5 +1,5 @@
 /**
- * The counters of rollup_hourly / rollup_daily (db/schema.ts hourlyCounters), with their SQL types, for the
+ * The counters of rollup_hourly / rollup_daily (db/schema/rollups.ts hourlyCounters), with their SQL types, for the
  * raw SQL that writes and reads them: ingestion adds deltas, erasure subtracts, analytics sums.
  * db/rollup-columns.test.ts checks this list against the schema.
  */

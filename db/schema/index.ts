@@ -1,0 +1,12 @@
+/**
+ * The one schema of Confab, by area. Every tenant table carries `workspace_id` first in its primary key and in
+ * each unique constraint, so the database can be distributed by workspace without a schema change.
+ */
+export * from './accounts';
+export * from './conversations';
+export * from './goals';
+export * from './webhooks';
+export * from './alerts';
+export * from './rollups';
+export * from './analytics-rollups';
+export * from './platform';
