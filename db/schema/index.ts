@@ -10,3 +10,4 @@ export * from './alerts';
 export * from './rollups';
 export * from './analytics-rollups';
 export * from './platform';
+export * from './mail';
