@@ -97,7 +97,7 @@ export function createClient(options: ClientOptions): ConfabClient {
   }
 
   // Ids are filled before the first send so that a retry after a timeout cannot duplicate a write.
-  const withId = <T extends { id?: string }>(input: T, id = generateId()): T & { id: string } => ({
+  const withId = <T extends { id?: string | null }>(input: T, id = generateId()): T & { id: string } => ({
     ...input,
     id: input.id ?? id,
   });

@@ -1,94 +1,61 @@
-// Ingestion payloads of the Confab REST API (DESIGN §4), as the SDK accepts them.
-// Dates may be Date objects or ISO strings; the client sends ISO strings.
+// Ingestion payloads of the Confab REST API (DESIGN §4), as the SDK accepts them: the input types of the
+// server's zod schemas (lib/ingest/schemas.ts), so the two cannot drift. Type-only imports keep the server's
+// code out of the SDK at runtime. Dates may also be Date objects; the client sends ISO strings.
+import type { z } from 'zod';
+import type * as schemas from '../ingest/schemas';
 
 export type DateInput = Date | string;
 
 /** Free-form JSON object (metadata, properties, tool input/output). Dates inside are sent as ISO strings. */
 export type JsonObject = { [key: string]: unknown };
 
-export type Device = 'desktop' | 'tablet' | 'mobile';
-export type MessageRole = 'user' | 'assistant' | 'system';
+export type Device = z.input<typeof schemas.deviceSchema>;
+export type MessageRole = z.input<typeof schemas.messageRoleSchema>;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The date-time fields of a schema: those it parses into a Date. */
+type DateKeys<O> = { [K in keyof O]-?: unknown extends O[K] ? never : Date extends NonNullable<O[K]> ? K : never }[keyof O];
+type WithDates<I, O> = { [K in keyof I]: K extends DateKeys<O> ? I[K] | Date : I[K] };
+/** A schema's input, its date-time fields also accepting Date objects (JSON.stringify sends them as ISO strings). */
+type Body<S extends z.ZodType> = Simplify<WithDates<z.input<S>, z.output<S>>>;
 
 /** Body of `POST /v1/conversations` (get-or-create) and `POST /v1/conversations/initialize`. */
-export interface ConversationInput {
-  id: string;
-  avatarId: string;
-  customerId?: string;
-  customerIpAddress?: string;
-  device?: Device;
-  source?: string;
-  language?: string;
-  userAgent?: string;
-  metadata?: JsonObject;
-  startedAt?: DateInput;
-}
+export type ConversationInput = Body<typeof schemas.conversationBodySchema>;
 
-/** One message of `POST /v1/conversations/{id}/messages`. */
-export interface MessageInput {
-  /** Client message id; makes the write idempotent. Filled with a UUID by the SDK when absent. */
-  id?: string;
-  role: MessageRole;
-  content: string;
-  createdAt?: DateInput;
-  tokens?: { prompt?: number; completion?: number };
-  metadata?: JsonObject;
-}
+/** One message of `POST /v1/conversations/{id}/messages`; the SDK fills a missing `id` with a UUID (idempotent writes). */
+export type MessageInput = Body<typeof schemas.messageBodySchema>;
 
 /** Body of `POST /v1/conversations/{id}/actions` (a tool call). */
-export interface ActionInput {
-  id?: string;
-  name: string;
-  startedAt?: DateInput;
-  durationMs?: number;
-  status?: string;
-  input?: unknown;
-  output?: unknown;
-}
+export type ActionInput = Body<typeof schemas.actionBodySchema>;
 
-/** `positive`/`negative`, or a numeric rating from 1 to 5. */
-export type Feedback = 'positive' | 'negative' | number | (string & {});
+/** `positive`/`negative`, a numeric rating from 1 to 5, a thumbs boolean, or `{ rating?, value? }`. */
+export type Feedback = NonNullable<z.input<typeof schemas.endBodySchema>['feedback']>;
 
 /** Body of `POST /v1/conversations/{id}/end`. */
-export interface EndInput {
-  endedAt?: DateInput;
-  feedback?: Feedback;
-  escalated?: boolean;
-  metadata?: JsonObject;
-}
+export type EndInput = Body<typeof schemas.endBodySchema>;
 
 /** Body of `POST /v1/events` (a custom event, `analytics.track`). */
-export interface EventInput {
-  id?: string;
-  name: string;
-  conversationId?: string;
-  avatarId?: string;
-  properties?: JsonObject;
-  timestamp?: DateInput;
-}
+export type EventInput = Body<typeof schemas.eventBodySchema>;
 
-export type BatchItemType =
-  | 'conversation'
-  | 'conversation.initialize'
-  | 'message'
-  | 'action'
-  | 'conversation.end'
-  | 'event';
+export type BatchItemType = schemas.BatchItemType;
 
-interface BatchItemBase<T extends BatchItemType, B> {
-  /** Stable item id; a resent id is a no-op on the server. */
-  id: string;
-  type: T;
-  timestamp?: DateInput;
-  body: B;
-}
+type BatchBodySchemas = typeof schemas.batchBodySchemas;
+type BatchEnvelope = z.input<typeof schemas.batchItemSchema>;
 
-/** One entry of `POST /v1/batch`; `body` is the matching single endpoint's body. */
-export type BatchItem =
-  | BatchItemBase<'conversation' | 'conversation.initialize', ConversationInput>
-  | BatchItemBase<'message', MessageInput & { conversationId: string }>
-  | BatchItemBase<'action', ActionInput & { conversationId: string }>
-  | BatchItemBase<'conversation.end', EndInput & { conversationId: string }>
-  | BatchItemBase<'event', EventInput>;
+/**
+ * One entry of `POST /v1/batch`: a stable `id` (a resent id is a no-op on the server), and as `body` the matching
+ * single endpoint's body, with `conversationId` where the URL held it.
+ */
+export type BatchItem = {
+  [T in BatchItemType]: Simplify<
+    Omit<BatchEnvelope, 'type' | 'timestamp' | 'body'> & {
+      type: T;
+      timestamp?: DateInput | null;
+      body: Body<BatchBodySchemas[T]>;
+    }
+  >;
+}[BatchItemType];
 
 export interface BatchRequest {
   batch: BatchItem[];
