@@ -8,7 +8,6 @@ import { sql } from '@/db';
 /** Tables that hold no tenant data, hence no `workspace_id`. A new table belongs here only if it is not per workspace. */
 const PLATFORM_TABLES = [
   'public.analytics_flush',
-  'public.dev_mail',
   'public.rate_limit_buckets',
   'public.stripe_events',
   'public.users',
