@@ -11,6 +11,7 @@ import { closeDb, sql } from '@/db';
 import { DATA_DIR, ensureDatabase } from '@/db/ensure';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
+import { describeMailTransport } from '@/lib/mail/transport';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { buildNeeded, nextBin, root } from './build-state';
 
@@ -58,6 +59,7 @@ async function main() {
 
   try {
     console.log(database.embedded ? `Using the embedded database in ${path.relative(root, DATA_DIR)}/` : 'Using DATABASE_URL');
+    console.log(describeMailTransport());
     await migrateDatabase();
     const seeded = process.env.CONFAB_SKIP_DEMO !== '1' && (await isFirstRun());
     if (seeded) {

@@ -1,6 +1,7 @@
 /**
- * The one schema of Confab, by area. Every tenant table carries `workspace_id` first in its primary key and in
- * each unique constraint, so the database can be distributed by workspace without a schema change.
+ * The one schema of Confab, by area. Every tenant table carries `workspace_id` in its primary key, in each
+ * unique constraint and in keys between tenant tables (db/tenant-keys.test.ts holds it), so the database
+ * can be distributed by workspace without a schema change.
  */
 export * from './accounts';
 export * from './conversations';

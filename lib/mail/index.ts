@@ -7,7 +7,6 @@ import { renderMail, type MailContent } from './templates';
 import { mailFrom, mailTransportKind, smtpTransporter } from './transport';
 
 export { renderMail, type MailContent } from './templates';
-export { describeMailTransport, mailTransportKind } from './transport';
 
 export type MailResult = { delivered: boolean; transport: 'smtp' | 'dev-outbox'; id: string };
 

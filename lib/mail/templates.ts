@@ -14,7 +14,7 @@ export type RenderedMail = { subject: string; html: string; text: string };
 
 const DEFAULT_FOOTER = 'You receive this because of your Confab workspace settings.';
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
