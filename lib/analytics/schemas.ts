@@ -3,11 +3,19 @@
  * checked further by resolveRange, which answers 422 naming the parameter.
  */
 import { z } from 'zod';
+import { identifier } from '@/lib/ingest/schema-primitives';
 import { BREAKDOWN_DIMENSIONS } from './breakdowns';
 
 export const GRANULARITIES = ['hour', 'day', 'week', 'month'] as const;
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !s.includes('\0') && s.isWellFormed(), 'Must not contain NUL characters or invalid Unicode')
+    .optional();
 
 export const rangeQuerySchema = z.object({
   period: optionalText(10),
@@ -29,7 +37,7 @@ export const sentimentQuerySchema = rangeQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-export const avatarParamsSchema = z.object({ avatarId: z.string().min(1).max(200) });
+export const avatarParamsSchema = z.object({ avatarId: identifier });
 
 /** The search params of a request as a plain object (the first value of a repeated parameter). */
 export function searchParamsOf(req: Request): Record<string, string> {

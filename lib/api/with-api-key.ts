@@ -1,7 +1,8 @@
 /** The wrapper every /v1 route handler goes through: resolves the API key to its workspace and checks the scope. */
 import type { NextRequest } from 'next/server';
 import { authenticateApiKey, type ApiKeyPrincipal, type ApiKeyScope } from '@/lib/auth/api-keys';
-import { errorResponse, forbidden, unauthorized } from './errors';
+import { identifier } from '@/lib/ingest/schema-primitives';
+import { errorResponse, forbidden, notFound, unauthorized } from './errors';
 
 export type ApiContext<P> = ApiKeyPrincipal & { params: P };
 type RouteContext<P> = { params: Promise<P> };
@@ -20,6 +21,17 @@ export async function principalFromRequest(req: Request): Promise<ApiKeyPrincipa
   return principal;
 }
 
+/**
+ * Path parameters are ids or names of things stored under the ingest `identifier` rules, so a value those
+ * rules refuse (NUL, control characters, invalid Unicode, over 200 characters) names nothing: 404.
+ */
+function checkedParams<P>(params: P | undefined): P {
+  for (const value of Object.values((params ?? {}) as Record<string, unknown>)) {
+    if (!identifier.safeParse(value).success) throw notFound();
+  }
+  return (params ?? {}) as P;
+}
+
 export function withApiKey<P = Record<string, never>>(
   scope: ApiKeyScope,
   handler: (req: NextRequest, ctx: ApiContext<P>) => Promise<Response>,
@@ -28,7 +40,8 @@ export function withApiKey<P = Record<string, never>>(
     try {
       const principal = await principalFromRequest(req);
       if (!hasScope(principal.scopes, scope)) throw forbidden(`This API key lacks the \`${scope}\` scope`);
-      return await handler(req, { ...principal, params: await route.params });
+      const params = checkedParams(await route?.params);
+      return await handler(req, { ...principal, params });
     } catch (error) {
       return errorResponse(error);
     }

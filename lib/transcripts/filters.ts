@@ -24,8 +24,12 @@ const blankToUndefined = (value: unknown) => {
   return typeof v === 'string' && v.trim() === '' ? undefined : v;
 };
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-/** PostgreSQL text cannot hold NUL, so it is refused here rather than failing the query. */
-const text = z.string().trim().max(200).refine((v) => !v.includes('\0'), 'Must not contain a NUL character');
+/** PostgreSQL text cannot hold NUL or lone surrogates, so they are refused here rather than failing the query. */
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => !v.includes('\0') && v.isWellFormed(), 'Must not contain NUL characters or invalid Unicode');
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine(isRealDate, 'Not a real date');
 

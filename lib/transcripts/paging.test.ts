@@ -81,3 +81,33 @@ test('a cursor from another sort, or garbage, is rejected', async () => {
   await expect(listConversations(ws, transcriptFiltersSchema.parse({ sort: 'messages' }), p1.nextCursor, 1)).rejects.toMatchObject({ status: 422 });
   await expect(listConversations(ws, transcriptFiltersSchema.parse({}), 'not-a-cursor', 1)).rejects.toMatchObject({ status: 422 });
 });
+
+test('a forged cursor whose key or id would not cast is a 422, never a failed query', async () => {
+  const ws = (await createTestWorkspace()).id;
+  await seed(ws, 0, 3);
+  const forge = (k: unknown, s: TranscriptSort, i: unknown = 'c000') =>
+    Buffer.from(JSON.stringify({ k, i, s, o: 'desc', d: 'next' })).toString('base64url');
+  const forged: [TranscriptSort, unknown, unknown?][] = [
+    ['startedAt', 'x'],
+    ['startedAt', '2024-02-30 00:00:00+00'],
+    ['startedAt', '2024-06-01 25:00:00+00'],
+    ['duration', '1e999'],
+    ['duration', 'NaN'],
+    ['messages', '99999999999'],
+    ['messages', '-1'],
+    ['sentiment', '1e400'],
+    ['sentiment', '1e-400'],
+    ['sentiment', 'nan; DROP TABLE conversations'],
+    ['startedAt', '2024-06-01 00:00:00+00', 'c\u0000'],
+    ['startedAt', '2024-06-01 00:00:00+00', '\ud800'],
+    ['startedAt', 42],
+  ];
+  for (const [sort, key, id] of forged) {
+    const filters = transcriptFiltersSchema.parse({ sort });
+    await expect(listConversations(ws, filters, forge(key, sort, id), 1), `${sort} ${String(key)}`).rejects.toMatchObject({ status: 422 });
+  }
+  // Keys as the database prints them still page.
+  for (const [sort, key] of [['startedAt', '2024-06-01 00:00:00+00'], ['duration', '20.000000'], ['messages', '3'], ['sentiment', '-Infinity'], ['sentiment', '0.25']] as const) {
+    await expect(listConversations(ws, transcriptFiltersSchema.parse({ sort }), forge(key, sort), 1)).resolves.toBeDefined();
+  }
+});
