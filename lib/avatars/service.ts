@@ -8,14 +8,15 @@ import { z } from 'zod';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteAvatarRow, findAvatarRow, insertAvatarRow, listAvatarRows, updateAvatarRow, type AvatarRow } from '@/db/queries/avatars';
 import { conflict, notFound } from '@/lib/api/errors';
-import { displayName, identifier } from '@/lib/ingest/schema-primitives';
+import { displayName, identifier, label } from '@/lib/ingest/schema-primitives';
 
 export type Avatar = { id: string; name: string; description: string | null; createdAt: string };
 
 /** Who changed it: a signed-in user (dashboard) or an API key. */
 export type AvatarActor = { userId?: string | null; apiKeyId?: string | null };
 
-const description = z.string().trim().max(500, 'Must be at most 500 characters').transform((v) => v || null);
+/** Free text, cleaned as ingest cleans it; blank means none. */
+const description = label(500);
 
 export const avatarInputSchema = z.strictObject({
   /** Your avatar id, as conversations send it; `avt_…` is generated when left out. */

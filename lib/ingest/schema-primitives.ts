@@ -153,7 +153,7 @@ export const displayName = (max: number) =>
     .trim()
     .min(1, 'Must not be empty')
     .max(max, `Must be at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), 'Must not contain control characters');
+    .refine((s) => !CONTROL.test(s) && s.isWellFormed(), 'Must not contain control characters or invalid Unicode');
 
 export const MAX_MATCH_PROPERTIES = 20;
 const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters'), z.number(), z.boolean(), z.null()]);
