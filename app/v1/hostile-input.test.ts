@@ -3,6 +3,7 @@ import { afterAll, expect, test } from 'vitest';
 import { closeDb } from '@/db';
 import { apiRequest, noParams, routeParams } from '@/test/api-request';
 import { createTestApiKey, createTestWorkspace } from '@/test/factories';
+import { fetchLikeNext } from '@/test/fuzz/openapi-fuzz';
 import { ingestRowCounts } from '@/test/ingest-db';
 import { POST as batch } from './batch/route';
 import { POST as end } from './conversations/[id]/end/route';
@@ -57,6 +58,33 @@ test('4xx answers write nothing', async () => {
   for (const body of nasty) {
     const response = await conversations(apiRequest('/v1/conversations', null, { key, raw: bodyText(body) }), noParams);
     expect(response.status).toBeGreaterThanOrEqual(400);
+  }
+  expect(await ingestRowCounts(ws.id)).toEqual(before);
+});
+
+test('hostile path and query values, as they arrive on the wire, get the error shape and write nothing', async () => {
+  const ws = await createTestWorkspace();
+  const key = await createTestApiKey(ws.id);
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const before = await ingestRowCounts(ws.id);
+  const cases: [string, string, number, string?][] = [
+    ['GET', '/v1/conversations/%00', 422, '{}'],
+    ['GET', '/v1/goals/%ED%A0%80', 400],
+    ['DELETE', '/v1/customers/%FF%FE', 400],
+    ['POST', '/v1/conversations/%C0%AF/messages', 400, '{"role":"user","content":"hi"}'],
+    ['POST', '/v1/conversations/a%00b/messages', 422, '{"role":"user","content":"hi"}'],
+    ['DELETE', `/v1/conversations/${'x'.repeat(5000)}`, 422],
+    ['GET', '/v1/analytics/overview?avatarId=%00', 422],
+    ['GET', '/v1/avatars/%00/analytics', 422],
+    ['GET', `/v1/conversations?cursor=${Buffer.from('{"k":"x"}').toString('base64url')}`, 422],
+    ['GET', '/v1/conversations?limit=1e309', 422],
+    ['GET', '/v1/conversations?limit=-1&limit=5', 422],
+  ];
+  for (const [method, path, status, body] of cases) {
+    const res = await fetchLikeNext(method, path, { headers, body: method === 'GET' || method === 'DELETE' ? undefined : body });
+    expect(res.status, `${method} ${path.slice(0, 80)}`).toBe(status);
+    const json = await res.json();
+    expect(json.error, `${method} ${path.slice(0, 80)}`).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   }
   expect(await ingestRowCounts(ws.id)).toEqual(before);
 });

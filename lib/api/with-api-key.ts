@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { authenticateApiKey, type ApiKeyPrincipal, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { identifier } from '@/lib/ingest/schema-primitives';
-import { errorResponse, forbidden, notFound, unauthorized } from './errors';
+import { ApiError, errorResponse, forbidden, unauthorized, zodDetails } from './errors';
 
 export type ApiContext<P> = ApiKeyPrincipal & { params: P };
 type RouteContext<P> = { params: Promise<P> };
@@ -22,13 +22,17 @@ export async function principalFromRequest(req: Request): Promise<ApiKeyPrincipa
 }
 
 /**
- * Path parameters are ids or names of things stored under the ingest `identifier` rules, so a value those
- * rules refuse (NUL, control characters, invalid Unicode, over 200 characters) names nothing: 404.
+ * Path parameters are ids or names of things stored under the ingest `identifier` rules; a value those rules
+ * refuse (empty, NUL or control characters, invalid Unicode, over 200 characters) is a 422 naming the
+ * parameter, before any handler or query sees it.
  */
 function checkedParams<P>(params: P | undefined): P {
-  for (const value of Object.values((params ?? {}) as Record<string, unknown>)) {
-    if (!identifier.safeParse(value).success) throw notFound();
-  }
+  const entries = Object.entries((params ?? {}) as Record<string, unknown>);
+  const details = entries.flatMap(([name, value]) => {
+    const result = identifier.safeParse(value);
+    return result.success ? [] : zodDetails(result.error).map((d) => ({ ...d, path: name }));
+  });
+  if (details.length) throw new ApiError(422, 'validation_error', 'Invalid path parameter', details);
   return (params ?? {}) as P;
 }
 

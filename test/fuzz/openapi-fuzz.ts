@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { sql } from '@/db';
+import { listRouteFiles } from '@/lib/openapi/route-files';
 import { createTestApiKey, createTestWorkspace } from '@/test/factories';
 import { hostileQueryValue, hostileRawSegments, hostileStrings, hostileValue, toJsonText } from './hostile';
 
@@ -232,22 +233,18 @@ function proxyMatches(matchers: string[], pathname: string): boolean {
   });
 }
 
-/** Sends one request the way Next.js would: the proxy first, then the matched route's handler with decoded params. */
-async function send(r: FuzzRequest, keys: Keys): Promise<Response> {
-  const url = urlOf(r);
-  const headers: Record<string, string> = {};
-  if (r.contentType) headers['content-type'] = r.contentType;
-  if (r.auth === 'admin') headers.authorization = `Bearer ${keys.admin}`;
-  if (r.auth === 'read') headers.authorization = `Bearer ${keys.read}`;
-  if (r.auth === 'bogus') headers.authorization = 'Bearer cf_live_\u00ff"x';
-  const body = r.body === undefined ? undefined : 'text' in r.body ? r.body.text : new Uint8Array(r.body.bytes);
+type ParamValue = { wire: string } | { direct: string };
+type Dispatch = { method: string; url: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; template: string; params: Record<string, ParamValue> };
+
+/** One request the way Next.js serves it: the proxy first (where its matcher says), then the route's handler with decoded params. */
+async function dispatch(d: Dispatch): Promise<Response> {
   const { proxy, config } = await import('@/proxy');
-  if (proxyMatches(config.matcher, new URL(url).pathname)) {
-    const routed = await proxy(new NextRequest(url, { method: r.op.method, headers }));
+  if (proxyMatches(config.matcher, new URL(d.url).pathname)) {
+    const routed = await proxy(new NextRequest(d.url, { method: d.method, headers: d.headers }));
     if (routed.headers.get('x-middleware-next') !== '1') return routed;
   }
   const params: Record<string, string> = {};
-  for (const [name, v] of Object.entries(r.params)) {
+  for (const [name, v] of Object.entries(d.params)) {
     if ('direct' in v) params[name] = v.direct;
     else {
       try {
@@ -258,8 +255,40 @@ async function send(r: FuzzRequest, keys: Keys): Promise<Response> {
       }
     }
   }
-  const handler = (await routeModule(r.op.path))[r.op.method] as Handler;
-  return handler(new NextRequest(url, { method: r.op.method, headers, body }), { params: Promise.resolve(params) });
+  const handler = (await routeModule(d.template))[d.method] as Handler | undefined;
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(new NextRequest(d.url, { method: d.method, headers: d.headers, body: d.body }), { params: Promise.resolve(params) });
+}
+
+/**
+ * For tests: `fetch` against the /v1 route files as Next.js would route `pathAndQuery` (given as on the wire,
+ * percent-encodings and all), without a build.
+ */
+export async function fetchLikeNext(method: string, pathAndQuery: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  const url = `http://fuzz.test${pathAndQuery}`;
+  const segments = new URL(url).pathname.split('/');
+  for (const route of listRouteFiles()) {
+    const parts = route.path.split('/');
+    if (parts.length !== segments.length) continue;
+    const params: Record<string, ParamValue> = {};
+    const matches = parts.every((part, i) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name) params[name] = { wire: segments[i] };
+      return name ? segments[i] !== '' : part === segments[i];
+    });
+    if (matches) return dispatch({ method, url, headers: init.headers ?? {}, body: init.body, template: route.path, params });
+  }
+  return new Response(null, { status: 404 });
+}
+
+async function send(r: FuzzRequest, keys: Keys): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (r.contentType) headers['content-type'] = r.contentType;
+  if (r.auth === 'admin') headers.authorization = `Bearer ${keys.admin}`;
+  if (r.auth === 'read') headers.authorization = `Bearer ${keys.read}`;
+  if (r.auth === 'bogus') headers.authorization = 'Bearer cf_live_\u00ff"x';
+  const body = r.body === undefined ? undefined : 'text' in r.body ? r.body.text : new Uint8Array(r.body.bytes);
+  return dispatch({ method: r.op.method, url: urlOf(r), headers, body, template: r.op.path, params: r.params });
 }
 
 let tenantTables: Promise<string[]> | undefined;
