@@ -4,6 +4,8 @@
  */
 import type { Sql, TransactionSql } from 'postgres';
 import type { Completion, CompletionSource } from '@/lib/goals/evaluate';
+import { goalCompletedEvent } from '@/lib/webhooks/events';
+import { emitEvents } from './outbox';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
@@ -68,22 +70,12 @@ export async function conversationsWithCompletions(tx: TransactionSql, workspace
   return new Set(rows.map((r) => r.conversation_id));
 }
 
-/** Adds `goal.completed` entries to the event stream (webhooks deliver them). */
+/** Adds `goal.completed` events (DESIGN §7) to the event stream, in the caller's transaction. */
 export async function emitGoalCompleted(tx: TransactionSql, workspaceId: string, completions: (Completion & { goalName: string })[]) {
-  if (completions.length === 0) return;
-  const payloads = completions.map((c) => ({
-    type: 'goal.completed',
-    goal: { id: c.goalId, name: c.goalName },
-    conversationId: c.conversationId,
-    avatarId: c.avatarId,
-    completedAt: c.completedAt.toISOString(),
-    messageId: c.messageId,
-    eventId: c.eventId,
-    actionId: c.actionId,
-  }));
-  await tx`
-    INSERT INTO outbox_events (workspace_id, type, payload)
-    SELECT ${workspaceId}::uuid, 'goal.completed', p FROM jsonb_array_elements(${json(payloads)}::text::jsonb) AS p`;
+  const events = completions.map((c) =>
+    goalCompletedEvent({ goalId: c.goalId, goalName: c.goalName, conversationId: c.conversationId, avatarId: c.avatarId, completedAt: c.completedAt.toISOString() }),
+  );
+  await emitEvents(tx, workspaceId, events);
 }
 
 /** Creates goals for names the SDK's goal.completed events use that no goal has yet (like unknown avatars). */

@@ -65,7 +65,7 @@ async function subtractRollups(tx: TransactionSql, ws: string, ids: string[]) {
 async function deleteRows(tx: TransactionSql, ws: string, ids: string[], customerIds: string[]) {
   await tx`DELETE FROM goal_completions WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   // Event stream entries (goal.completed, …) that name an erased conversation go with it.
-  await tx`DELETE FROM outbox_events WHERE workspace_id = ${ws}::uuid AND payload->>'conversationId' = ANY(${ids}::text[])`;
+  await tx`DELETE FROM outbox_events WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   await tx`DELETE FROM events WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   await tx`DELETE FROM actions WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   await tx`DELETE FROM messages WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;

@@ -5,23 +5,27 @@ import { ts, createdAt } from './columns';
 import { workspaceRef } from './accounts';
 
 /**
- * The event stream: domain events (`goal.completed`, …) written in the transaction that caused them,
- * for webhook delivery to fan out. `id` orders them.
+ * The event stream (a transactional outbox): DESIGN §7 events written in the transaction that caused them.
+ * The webhook engine fans each one out to the endpoints subscribed at that moment, as deliveries, and
+ * removes it. `id` orders them; `event_id` (`evt_…`) is what receivers see as `webhook-id`.
  */
 export const outboxEvents = pgTable(
   'outbox_events',
   {
     workspaceId: workspaceRef(),
     id: bigserial('id', { mode: 'number' }).notNull(),
+    eventId: text('event_id').notNull(),
     type: text('type').notNull(),
+    /** The conversation the event is about, if any: erasure removes its events. */
+    conversationId: text('conversation_id'),
+    /** The event's `data`. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('outbox_events_id_idx').on(t.id),
-    // Erasing a conversation erases the entries about it.
-    index('outbox_events_conversation_idx').on(t.workspaceId, sql`(${t.payload}->>'conversationId')`),
+    index('outbox_events_conversation_id_idx').on(t.workspaceId, t.conversationId),
   ],
 );
 
@@ -32,9 +36,15 @@ export const webhooks = pgTable(
     id: text('id').notNull(),
     url: text('url').notNull(),
     events: text('events').array().notNull(),
+    description: text('description'),
     secret: text('secret').notNull(),
+    /** After a rotation, the old secret signs beside the new one until this time. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: ts('previous_secret_expires_at'),
     enabled: boolean('enabled').notNull().default(true),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The first failure since the last success: five days of nothing but failures disables the endpoint. */
+    failingSince: ts('failing_since'),
     disabledReason: text('disabled_reason'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -42,17 +52,25 @@ export const webhooks = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
+/** One event for one endpoint: a job in PostgreSQL, claimed with SKIP LOCKED and leased while an attempt runs. */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     workspaceId: workspaceRef(),
     id: text('id').notNull(),
     webhookId: text('webhook_id').notNull(),
+    eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),
+    conversationId: text('conversation_id'),
+    /** The whole event as sent: `{ id, type, createdAt, data }`. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** `attempts` when the delivery was last (re)queued: the retry schedule counts from here. */
+    attemptBase: integer('attempt_base').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at'),
+    /** Set while a worker runs an attempt; a worker that dies leaves it to expire, and the attempt is made again. */
+    lockedUntil: ts('locked_until'),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     responseExcerpt: text('response_excerpt'),
@@ -63,5 +81,23 @@ export const webhookDeliveries = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('webhook_deliveries_hook_idx').on(t.workspaceId, t.webhookId, t.createdAt),
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_conversation_idx').on(t.workspaceId, t.conversationId),
+    index('webhook_deliveries_created_idx').on(t.createdAt),
   ],
+);
+
+/** Each attempt of a delivery: when, the answer (status, first 1 KB) or the error, and how long it took. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    workspaceId: workspaceRef(),
+    deliveryId: text('delivery_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.deliveryId, t.attempt] })],
 );

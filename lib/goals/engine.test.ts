@@ -137,15 +137,14 @@ describe('live evaluation', () => {
     const goal = await newGoal(ws, { name: 'Thanks', trigger: { type: 'phrases', phrases: ['thanks'] } });
     await seedConversation(ws, { id: 'c1', avatarId: 'bot', startedAt: T0, messages: [['user', 'thanks', 1], ['user', 'thanks again', 2]] });
     await ingestBatch(ws, { batch: [{ id: randomUUID(), type: 'message', body: { conversationId: 'c1', id: 'm0', role: 'user', content: 'thanks', createdAt: at(0) } }] });
-    const stream = await sql<{ type: string; payload: Record<string, unknown> }[]>`
-      SELECT type, payload FROM outbox_events WHERE workspace_id = ${ws}::uuid ORDER BY id`;
+    const stream = await sql<{ type: string; conversation_id: string; event_id: string; payload: Record<string, unknown> }[]>`
+      SELECT type, conversation_id, event_id, payload FROM outbox_events WHERE workspace_id = ${ws}::uuid ORDER BY id`;
     expect(stream).toEqual([
       {
         type: 'goal.completed',
-        payload: {
-          type: 'goal.completed', goal: { id: goal.id, name: 'Thanks' }, conversationId: 'c1', avatarId: 'bot',
-          completedAt: at(1), messageId: 'c1-m0', eventId: null, actionId: null,
-        },
+        conversation_id: 'c1',
+        event_id: expect.stringMatching(/^evt_/),
+        payload: { goalId: goal.id, goalName: 'Thanks', conversationId: 'c1', avatarId: 'bot', completedAt: at(1) },
       },
     ]);
   });
@@ -196,7 +195,7 @@ describe('live evaluation', () => {
     expect(await completions(ws, searched.id)).toEqual([{ c: 'c1', at: at(2), m: null, e: null, a: 'action' }]);
     expect(await completions(ws, calm.id)).toEqual([{ c: 'c1', at: at(5), m: null, e: null, a: null }]);
     expect(await completions(ws, other.id)).toEqual([]);
-    const emitted = await sql`SELECT payload->'goal'->>'id' AS goal FROM outbox_events WHERE workspace_id = ${ws}::uuid ORDER BY 1`;
+    const emitted = await sql`SELECT payload->>'goalId' AS goal FROM outbox_events WHERE workspace_id = ${ws}::uuid ORDER BY 1`;
     expect(emitted.map((r) => r.goal)).toEqual([thanks.id, searched.id, calm.id].sort());
     await expectGoalFlagsConsistent(ws);
   });

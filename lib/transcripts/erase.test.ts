@@ -56,10 +56,10 @@ test('erasing a conversation deletes its rows and its share of every rollup', as
   const ws = (await createTestWorkspace()).id;
   await seedMix(ws);
   await expectRollupsConsistent(ws);
-  await sql`INSERT INTO outbox_events (workspace_id, type, payload) VALUES
-    (${ws}::uuid, 'goal.completed', '{"conversationId":"gone"}'), (${ws}::uuid, 'goal.completed', '{"conversationId":"keep"}')`;
+  await sql`INSERT INTO outbox_events (workspace_id, event_id, type, conversation_id, payload) VALUES
+    (${ws}::uuid, 'evt_1', 'goal.completed', 'gone', '{"conversationId":"gone"}'), (${ws}::uuid, 'evt_2', 'goal.completed', 'keep', '{"conversationId":"keep"}')`;
   expect(await eraseConversation(ws, 'gone', { userId: null, apiKeyId: null })).toBe(true);
-  const stream = await sql<{ c: string }[]>`SELECT payload->>'conversationId' AS c FROM outbox_events WHERE workspace_id = ${ws}::uuid`;
+  const stream = await sql<{ c: string }[]>`SELECT conversation_id AS c FROM outbox_events WHERE workspace_id = ${ws}::uuid`;
   expect(stream.map((r) => r.c)).toEqual(['keep']);
   const left = await sql<{ n: number }[]>`
     SELECT (SELECT count(*) FROM messages WHERE workspace_id = ${ws}::uuid AND conversation_id = 'gone')

@@ -1,0 +1,15 @@
+/**
+ * The event stream's writes: inside the transaction of the fact they record (a transactional outbox), so a
+ * committed fact always has its event and a rolled-back one never does.
+ */
+import type { TransactionSql } from 'postgres';
+import { newEventId, type OutboxEvent } from '@/lib/webhooks/events';
+
+export async function emitEvents(tx: TransactionSql, workspaceId: string, events: OutboxEvent[], at: Date = new Date()): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((e) => ({ e: newEventId(), t: e.type, c: e.conversationId, d: e.data }));
+  await tx`
+    INSERT INTO outbox_events (workspace_id, event_id, type, conversation_id, payload, created_at)
+    SELECT ${workspaceId}::uuid, x.e, x.t, x.c, x.d, ${at}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) AS x(e text, t text, c text, d jsonb)`;
+}
