@@ -29,8 +29,8 @@ export async function lockIdleWorkspaceEndGoals(tx: TransactionSql, now: Date, l
 /**
  * Closes up to `limit` active conversations of `workspaceIds` (every workspace when null) idle longer than
  * their workspace's inactivity timeout, with ended_at = last_activity_at, and adds them to the ended/duration
- * rollups in the hour they started. Rows another transaction holds are skipped (they are being written to).
- * Returns the conversations it closed (still locked).
+ * rollups in the hour they started. Rows another transaction holds are skipped (they are being written to),
+ * so this lock never waits and needs no particular order. Returns the conversations it closed (still locked).
  */
 export async function closeIdleConversationsChunk(
   tx: TransactionSql,
