@@ -9,6 +9,10 @@ import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Sql = postgres.Sql;
+/** A drizzle transaction, as `db.transaction` hands it to its callback. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Where a drizzle query function runs: the pool, or the caller's transaction. */
+export type DbExecutor = Db | DbTransaction;
 
 // postgres.js prepares every statement; after five runs PostgreSQL may switch one to a generic plan
 // that ignores the actual range or ids (measured: a back-fill DELETE scanning a goal's every completion,

@@ -59,7 +59,7 @@ const template = (key: string) => {
 /** Runs the workspace's back-fills and waits until every one has finished. */
 export async function backfillAll(workspaceId: string) {
   for (let i = 0; i < 200; i++) {
-    await runPendingBackfills({ workspaceId });
+    await runPendingBackfills({ workspaceIds: [workspaceId] });
     const [row] = await sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM goals WHERE workspace_id = ${workspaceId}::uuid AND backfill_status <> 'done'`;
     if (row.n === 0) return;

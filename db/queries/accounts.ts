@@ -1,6 +1,6 @@
 /** Users, workspaces and memberships. */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { db } from '../index';
+import { db, type DbExecutor } from '../index';
 import { memberships, users, workspaces, type Role } from '../schema';
 
 export async function findUserByEmail(email: string) {
@@ -13,8 +13,9 @@ export async function findUserById(id: string) {
   return user ?? null;
 }
 
-export async function insertUser(values: { email: string; name?: string | null; passwordHash: string }) {
-  const [user] = await db
+/** The new user, or null when the e-mail is taken. `tx`: the caller's transaction, if any. */
+export async function insertUser(values: { email: string; name?: string | null; passwordHash: string }, tx: DbExecutor = db) {
+  const [user] = await tx
     .insert(users)
     .values({ email: values.email.toLowerCase(), name: values.name ?? null, passwordHash: values.passwordHash })
     .onConflictDoNothing({ target: users.email })
@@ -36,11 +37,11 @@ export async function findWorkspaceById(id: string) {
   return workspace ?? null;
 }
 
-/** Inserts a workspace, adding a numeric suffix to the slug until it is free. */
-export async function insertWorkspace(values: { name: string; slug: string }) {
+/** Inserts a workspace, adding a numeric suffix to the slug until it is free. `tx`: the caller's transaction, if any. */
+export async function insertWorkspace(values: { name: string; slug: string }, tx: DbExecutor = db) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const slug = attempt === 0 ? values.slug : `${values.slug}-${attempt + 1}`;
-    const [workspace] = await db
+    const [workspace] = await tx
       .insert(workspaces)
       .values({ name: values.name, slug })
       .onConflictDoNothing({ target: workspaces.slug })
@@ -50,11 +51,25 @@ export async function insertWorkspace(values: { name: string; slug: string }) {
   throw new Error(`No free slug for ${values.slug}`);
 }
 
-export async function upsertMembership(workspaceId: string, userId: string, role: Role) {
-  await db
+export async function upsertMembership(workspaceId: string, userId: string, role: Role, tx: DbExecutor = db) {
+  await tx
     .insert(memberships)
     .values({ workspaceId, userId, role })
     .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role } });
+}
+
+/**
+ * A new user with a new workspace they own (sign-up), in one transaction: all three rows or none. Null,
+ * with nothing written, when the e-mail is taken.
+ */
+export async function insertUserWithWorkspace(user: { email: string; name: string | null; passwordHash: string }, workspace: { name: string; slug: string }) {
+  return db.transaction(async (tx) => {
+    const inserted = await insertUser(user, tx);
+    if (!inserted) return null;
+    const created = await insertWorkspace(workspace, tx);
+    await upsertMembership(created.id, inserted.id, 'owner', tx);
+    return { user: inserted, workspace: created };
+  });
 }
 
 export async function findMembership(workspaceId: string, userId: string) {

@@ -1,6 +1,7 @@
-/** The audit log: who changed what in a workspace. */
+/** The audit log: who changed what in a workspace, written in the transaction of the change it records. */
 import { desc, eq } from 'drizzle-orm';
-import { db } from '../index';
+import type { TransactionSql } from 'postgres';
+import { db, type DbExecutor } from '../index';
 import { auditLog } from '../schema';
 
 export type AuditEntry = {
@@ -12,8 +13,26 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function insertAuditEntry(workspaceId: string, entry: AuditEntry) {
-  await db.insert(auditLog).values({ workspaceId, ...entry });
+/** A drizzle transaction or a postgres.js one (`sql.begin`, withRetryableTransaction): the change's own. */
+export type AuditTransaction = DbExecutor | TransactionSql;
+
+/** Writes the entry in `tx`, so that it commits or rolls back with the change. */
+export async function insertAuditEntry(tx: AuditTransaction, workspaceId: string, entry: AuditEntry): Promise<void>;
+/**
+ * @deprecated Writes outside the change's transaction. Kept only for the dashboard's settings and API-key
+ * actions (app/(dashboard)/settings), which are to pass their transaction too.
+ */
+export async function insertAuditEntry(workspaceId: string, entry: AuditEntry): Promise<void>;
+export async function insertAuditEntry(...args: [AuditTransaction, string, AuditEntry] | [string, AuditEntry]): Promise<void> {
+  const [tx, workspaceId, entry] = args.length === 3 ? args : [db, ...args];
+  if ('insert' in tx) {
+    await tx.insert(auditLog).values({ workspaceId, ...entry });
+    return;
+  }
+  await tx`
+    INSERT INTO audit_log (workspace_id, actor_user_id, actor_api_key_id, action, target_type, target_id, details)
+    VALUES (${workspaceId}::uuid, ${entry.actorUserId ?? null}::uuid, ${entry.actorApiKeyId ?? null}::uuid, ${entry.action},
+      ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.details === undefined ? null : JSON.stringify(entry.details)}::text::jsonb)`;
 }
 
 export async function listAuditEntries(workspaceId: string, limit = 50) {

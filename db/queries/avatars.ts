@@ -1,6 +1,6 @@
 /** Avatars of a workspace: the dashboard's avatar filter and per-avatar view, and /v1/avatars. */
 import { and, asc, eq, sql as dsql } from 'drizzle-orm';
-import { db } from '../index';
+import { db, type DbExecutor } from '../index';
 import { avatars, conversations } from '../schema';
 
 export type AvatarSummary = { id: string; name: string };
@@ -33,16 +33,26 @@ export async function findAvatarRow(workspaceId: string, avatarId: string): Prom
 }
 
 /** The new row, or null when the id is taken (also by an avatar ingestion created). */
-export async function insertAvatarRow(workspaceId: string, values: { id: string; name: string; description: string | null }): Promise<AvatarRow | null> {
-  const [row] = await db.insert(avatars).values({ workspaceId, ...values }).onConflictDoNothing().returning();
+export async function insertAvatarRow(
+  tx: DbExecutor,
+  workspaceId: string,
+  values: { id: string; name: string; description: string | null },
+): Promise<AvatarRow | null> {
+  const [row] = await tx.insert(avatars).values({ workspaceId, ...values }).onConflictDoNothing().returning();
   return row ?? null;
 }
 
-export async function updateAvatarRow(workspaceId: string, avatarId: string, values: { name?: string; description?: string | null }) {
-  const [row] = await db
+/** Applies `values` (none: reads the row); the row, or null when there is none. */
+export async function updateAvatarRow(tx: DbExecutor, workspaceId: string, avatarId: string, values: { name?: string; description?: string | null }) {
+  const where = and(eq(avatars.workspaceId, workspaceId), eq(avatars.id, avatarId));
+  if (Object.keys(values).length === 0) {
+    const [found] = await tx.select().from(avatars).where(where).limit(1);
+    return found ?? null;
+  }
+  const [row] = await tx
     .update(avatars)
     .set(values)
-    .where(and(eq(avatars.workspaceId, workspaceId), eq(avatars.id, avatarId)))
+    .where(where)
     .returning();
   return row ?? null;
 }
@@ -51,8 +61,8 @@ export async function updateAvatarRow(workspaceId: string, avatarId: string, val
  * Deletes the avatar unless a conversation still names it (its analytics and transcripts would lose their
  * avatar): 'deleted', 'in_use' or 'missing'. The check and the delete are one statement.
  */
-export async function deleteAvatarRow(workspaceId: string, avatarId: string): Promise<'deleted' | 'in_use' | 'missing'> {
-  const deleted = await db
+export async function deleteAvatarRow(tx: DbExecutor, workspaceId: string, avatarId: string): Promise<'deleted' | 'in_use' | 'missing'> {
+  const deleted = await tx
     .delete(avatars)
     .where(
       and(
@@ -63,5 +73,10 @@ export async function deleteAvatarRow(workspaceId: string, avatarId: string): Pr
     )
     .returning({ id: avatars.id });
   if (deleted.length > 0) return 'deleted';
-  return (await findAvatar(workspaceId, avatarId)) ? 'in_use' : 'missing';
+  const [left] = await tx
+    .select({ id: avatars.id })
+    .from(avatars)
+    .where(and(eq(avatars.workspaceId, workspaceId), eq(avatars.id, avatarId)))
+    .limit(1);
+  return left ? 'in_use' : 'missing';
 }

@@ -1,7 +1,7 @@
 /** Funnels: their rows, and the one query that counts the conversations reaching each step. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { PendingQuery, Row } from 'postgres';
-import { db, sql } from '../index';
+import { db, sql, type DbExecutor } from '../index';
 import { funnels } from '../schema';
 
 export type FunnelRow = typeof funnels.$inferSelect;
@@ -16,16 +16,16 @@ export async function findFunnelRow(workspaceId: string, id: string): Promise<Fu
   return row ?? null;
 }
 
-export async function insertFunnelRow(workspaceId: string, funnel: FunnelFields & { id: string }): Promise<FunnelRow> {
-  const [row] = await db
+export async function insertFunnelRow(tx: DbExecutor, workspaceId: string, funnel: FunnelFields & { id: string }): Promise<FunnelRow> {
+  const [row] = await tx
     .insert(funnels)
     .values({ workspaceId, id: funnel.id, name: funnel.name, avatarId: funnel.avatarId, steps: funnel.steps as Record<string, unknown>[] })
     .returning();
   return row;
 }
 
-export async function updateFunnelRow(workspaceId: string, id: string, funnel: FunnelFields): Promise<FunnelRow | null> {
-  const [row] = await db
+export async function updateFunnelRow(tx: DbExecutor, workspaceId: string, id: string, funnel: FunnelFields): Promise<FunnelRow | null> {
+  const [row] = await tx
     .update(funnels)
     .set({ name: funnel.name, avatarId: funnel.avatarId, steps: funnel.steps as Record<string, unknown>[], updatedAt: new Date() })
     .where(and(eq(funnels.workspaceId, workspaceId), eq(funnels.id, id)))
@@ -33,8 +33,8 @@ export async function updateFunnelRow(workspaceId: string, id: string, funnel: F
   return row ?? null;
 }
 
-export async function deleteFunnelRow(workspaceId: string, id: string): Promise<{ name: string } | null> {
-  const [row] = await db
+export async function deleteFunnelRow(tx: DbExecutor, workspaceId: string, id: string): Promise<{ name: string } | null> {
+  const [row] = await tx
     .delete(funnels)
     .where(and(eq(funnels.workspaceId, workspaceId), eq(funnels.id, id)))
     .returning({ name: funnels.name });

@@ -1,6 +1,7 @@
 /** The back-fill's claims, chunks and progress on the goals table. */
 import type { TransactionSql } from 'postgres';
 import { sql } from '../index';
+import { conversationLockOrder } from '../lock-order';
 
 /** `version` is the goal's updated_at as PostgreSQL prints it (microseconds, which a Date would lose). */
 export type BackfillClaim = { workspace_id: string; id: string; name: string; avatar_id: string | null; trigger: Record<string, unknown>; version: string };
@@ -8,16 +9,20 @@ export type BackfillClaim = { workspace_id: string; id: string; name: string; av
 /** A back-fill whose worker has not reported for this long is taken over by another. */
 const STALE_AFTER = '2 minutes';
 
-/** Claims the oldest waiting back-fill (or one whose worker vanished), of one workspace if given; null when there is none. */
-export async function claimBackfill(workspaceId: string | null = null): Promise<BackfillClaim | null> {
+/**
+ * Claims the oldest waiting back-fill (or one whose worker vanished), of the given workspaces only if any
+ * (tests); null when there is none. NO KEY UPDATE, not UPDATE: ingestion key-share-locks the goals it evaluates, and a goal
+ * under ingestion must still be claimable.
+ */
+export async function claimBackfill(workspaceIds: string[] | null = null): Promise<BackfillClaim | null> {
   const [row] = await sql<BackfillClaim[]>`
     UPDATE goals g SET backfill_status = 'running', backfill_progress = 0, backfill_error = null,
       backfill_started_at = now(), backfill_finished_at = null, backfill_heartbeat_at = now()
     FROM (
       SELECT workspace_id, id FROM goals
       WHERE (backfill_status = 'pending' OR (backfill_status = 'running' AND backfill_heartbeat_at < now() - ${STALE_AFTER}::interval))
-        AND (${workspaceId}::uuid IS NULL OR workspace_id = ${workspaceId}::uuid)
-      ORDER BY updated_at LIMIT 1 FOR UPDATE SKIP LOCKED
+        AND (${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[]))
+      ORDER BY updated_at LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED
     ) due
     WHERE g.workspace_id = due.workspace_id AND g.id = due.id
     RETURNING g.workspace_id, g.id, g.name, g.avatar_id, g.trigger, g.updated_at::text AS version`;
@@ -39,12 +44,12 @@ export async function countConversations(workspaceId: string): Promise<number> {
 
 export type ChunkConversation = { id: string; avatar_id: string; started_at: Date; status: string; escalated: boolean; ended_at: Date | null };
 
-/** The next `limit` conversations after `after` in id order, locked as ingestion locks them. */
+/** The next `limit` conversations after `after` in lock order (the primary key's), locked as ingestion locks them. */
 export async function lockConversationChunk(tx: TransactionSql, workspaceId: string, after: string | null, limit: number) {
   return tx<ChunkConversation[]>`
     SELECT id, avatar_id, started_at, status, escalated, ended_at FROM conversations
     WHERE workspace_id = ${workspaceId}::uuid AND (${after}::text IS NULL OR id > ${after})
-    ORDER BY id LIMIT ${limit} FOR UPDATE`;
+    ${conversationLockOrder(tx)} LIMIT ${limit} FOR UPDATE`;
 }
 
 /**

@@ -2,11 +2,12 @@
  * Goals and their completions. A conversation's `goal_reached` flag (and the hourly rollup's
  * goal_conversations, counted in the hour the conversation started) always equals "has at least one
  * completion"; every writer of completions outside the ingest transaction keeps it so with
- * syncGoalReached, after locking the conversations in id order as ingestion does.
+ * syncGoalReached, after locking the conversations in the one lock order (db/lock-order.ts).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { TransactionSql } from 'postgres';
-import { db, sql } from '../index';
+import { db, type DbExecutor } from '../index';
+import { lockConversations } from '../lock-order';
 import { goals } from '../schema';
 
 export type GoalRow = typeof goals.$inferSelect;
@@ -26,8 +27,8 @@ export async function findGoalRow(workspaceId: string, id: string): Promise<Goal
 }
 
 /** Inserts a goal waiting for its back-fill; null when the name is taken. */
-export async function insertGoalRow(workspaceId: string, goal: GoalFields & { id: string }): Promise<GoalRow | null> {
-  const [row] = await db
+export async function insertGoalRow(tx: DbExecutor, workspaceId: string, goal: GoalFields & { id: string }): Promise<GoalRow | null> {
+  const [row] = await tx
     .insert(goals)
     .values({ workspaceId, id: goal.id, name: goal.name, avatarId: goal.avatarId, trigger: goal.trigger as Record<string, unknown>, backfillStatus: 'pending' })
     .onConflictDoNothing()
@@ -36,9 +37,15 @@ export async function insertGoalRow(workspaceId: string, goal: GoalFields & { id
 }
 
 /** Updates a goal; `redefine` queues a new back-fill. 'duplicate' when the new name is taken. */
-export async function updateGoalRow(workspaceId: string, id: string, goal: GoalFields, redefine: boolean): Promise<GoalRow | null | 'duplicate'> {
+export async function updateGoalRow(
+  tx: DbExecutor,
+  workspaceId: string,
+  id: string,
+  goal: GoalFields,
+  redefine: boolean,
+): Promise<GoalRow | null | 'duplicate'> {
   try {
-    const [row] = await db
+    const [row] = await tx
       .update(goals)
       .set({
         name: goal.name,
@@ -57,12 +64,6 @@ export async function updateGoalRow(workspaceId: string, id: string, goal: GoalF
 }
 
 const SYNC_CHUNK = 5_000;
-
-/** Locks the conversations in id order (the order ingestion locks them in), so writers never deadlock. */
-export async function lockConversations(tx: TransactionSql, workspaceId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  await tx`SELECT 1 FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-}
 
 /**
  * Sets goal_reached of the (locked) conversations to whether they have a completion, and moves the
@@ -89,17 +90,21 @@ export async function syncGoalReached(tx: TransactionSql, workspaceId: string, i
   }
 }
 
-/** Deletes the goal with its completions and the goal flags they gave; the deleted goal, or null. */
-export async function deleteGoalRows(workspaceId: string, id: string): Promise<{ name: string } | null> {
-  return sql.begin(async (tx) => {
-    const [goal] = await tx<{ name: string }[]>`DELETE FROM goals WHERE workspace_id = ${workspaceId}::uuid AND id = ${id} RETURNING name`;
-    if (!goal) return null;
-    const rows = await tx<{ conversation_id: string }[]>`
-      SELECT conversation_id FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${id}`;
-    const ids = rows.map((r) => r.conversation_id);
-    await lockConversations(tx, workspaceId, ids);
-    await tx`DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${id}`;
-    await syncGoalReached(tx, workspaceId, ids);
-    return goal;
-  });
+/**
+ * Deletes the goal with its completions, its `goal.completed` stream entries and the goal flags they
+ * gave, in the caller's transaction; the deleted goal, or null. Deleting the row first waits for the
+ * transactions that evaluate the goal (they hold it, db/lock-order.ts) and keeps new ones from seeing
+ * it, so the completions read after it are all there will ever be.
+ */
+export async function deleteGoalRows(tx: TransactionSql, workspaceId: string, id: string): Promise<{ name: string } | null> {
+  const [goal] = await tx<{ name: string }[]>`DELETE FROM goals WHERE workspace_id = ${workspaceId}::uuid AND id = ${id} RETURNING name`;
+  if (!goal) return null;
+  const rows = await tx<{ conversation_id: string }[]>`
+    SELECT conversation_id FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${id}`;
+  const ids = rows.map((r) => r.conversation_id);
+  await lockConversations(tx, workspaceId, ids);
+  await tx`DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${id}`;
+  await tx`DELETE FROM outbox_events WHERE workspace_id = ${workspaceId}::uuid AND type = 'goal.completed' AND payload->'goal'->>'id' = ${id}`;
+  await syncGoalReached(tx, workspaceId, ids);
+  return goal;
 }

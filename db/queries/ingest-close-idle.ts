@@ -1,25 +1,48 @@
 /** Ends idle conversations set-wise, with their rollup facts, one chunk per statement. */
 import type { TransactionSql } from 'postgres';
+import { GOAL_EVALUATION_LOCK } from '../lock-order';
 
 export type ClosedConversation = { workspace_id: string; id: string; avatar_id: string; started_at: Date; ended_at: Date; escalated: boolean };
 
 /**
- * Closes up to `limit` active conversations (any workspace) idle longer than their workspace's
- * inactivity timeout, with ended_at = last_activity_at, and adds them to the ended/duration rollups in
- * the hour they started. Rows another transaction holds are skipped (they are being written to).
- * `workspaceId` limits the sweep to one workspace. Returns the conversations it closed (still locked).
+ * The workspaces of the next `limit` idle conversations (of `workspaceIds` only, when given), with their
+ * "ended without escalation" goals locked as ingestion locks the goals it evaluates: goals before
+ * conversations (db/lock-order.ts), so that a goal delete never waits on this job while it waits on the delete.
+ */
+export async function lockIdleWorkspaceEndGoals(tx: TransactionSql, now: Date, limit: number, workspaceIds: string[] | null): Promise<string[]> {
+  const rows = await tx<{ workspace_id: string }[]>`
+    SELECT DISTINCT due.workspace_id FROM (
+      SELECT c.workspace_id FROM conversations c JOIN workspaces w ON w.id = c.workspace_id
+      WHERE c.status = 'active' AND (${workspaceIds}::uuid[] IS NULL OR c.workspace_id = ANY(${workspaceIds}::uuid[]))
+        AND c.last_activity_at < ${now}::timestamptz - make_interval(mins => w.inactivity_timeout_minutes)
+      ORDER BY c.workspace_id, c.id
+      LIMIT ${limit}
+    ) due`;
+  const workspaces = rows.map((r) => r.workspace_id);
+  if (workspaces.length === 0) return [];
+  await tx`
+    SELECT 1 FROM goals WHERE workspace_id = ANY(${workspaces}::uuid[]) AND trigger->>'type' = 'no_escalation'
+    ORDER BY workspace_id, id ${tx.unsafe(GOAL_EVALUATION_LOCK)}`;
+  return workspaces;
+}
+
+/**
+ * Closes up to `limit` active conversations of `workspaceIds` (every workspace when null) idle longer than
+ * their workspace's inactivity timeout, with ended_at = last_activity_at, and adds them to the ended/duration
+ * rollups in the hour they started. Rows another transaction holds are skipped (they are being written to),
+ * so this lock never waits and needs no particular order. Returns the conversations it closed (still locked).
  */
 export async function closeIdleConversationsChunk(
   tx: TransactionSql,
   now: Date,
   limit: number,
-  workspaceId: string | null = null,
+  workspaceIds: string[] | null = null,
 ): Promise<ClosedConversation[]> {
   return tx<ClosedConversation[]>`
     WITH due AS (
       SELECT c.workspace_id, c.id
       FROM conversations c JOIN workspaces w ON w.id = c.workspace_id
-      WHERE c.status = 'active' AND (${workspaceId}::uuid IS NULL OR c.workspace_id = ${workspaceId}::uuid)
+      WHERE c.status = 'active' AND (${workspaceIds}::uuid[] IS NULL OR c.workspace_id = ANY(${workspaceIds}::uuid[]))
         AND c.last_activity_at < ${now}::timestamptz - make_interval(mins => w.inactivity_timeout_minutes)
       ORDER BY c.workspace_id, c.id
       LIMIT ${limit}

@@ -1,9 +1,10 @@
 /**
  * Set-based reads and writes of the ingest transaction: each takes every row of a batch as one JSON parameter
  * (json_to_recordset), so a 1,000-item batch costs a handful of statements. Rows are processed in key
- * order so that concurrent batches lock in the same order and never deadlock.
+ * order so that concurrent batches lock in the same order and never deadlock (db/lock-order.ts).
  */
 import type { TransactionSql } from 'postgres';
+import { conversationLockOrder, GOAL_EVALUATION_LOCK } from '../lock-order';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
 import type { GoalDefinitionRow } from './goal-completions';
 
@@ -53,25 +54,28 @@ export function ingestWrites(tx: TransactionSql) {
   return {
     /**
      * What every batch needs of its workspace, in one round trip: the escalation tool names and the goals
-     * (as loadGoalDefinitions reads them). Null when there is no such workspace.
+     * (as loadGoalDefinitions reads them). Null when there is no such workspace. The goals stay locked
+     * against deletion until the batch commits: a concurrent goal delete waits, then removes what this
+     * batch completed; one that got there first leaves this batch without the goal.
      */
     async workspaceRules(workspaceId: string): Promise<{ escalationToolNames: string[]; goals: GoalDefinitionRow[] } | null> {
       const [row] = await tx<{ names: string[]; goals: (Omit<GoalDefinitionRow, 'updated_at'> & { updated_at: string })[] }[]>`
         SELECT w.escalation_tool_names AS names, coalesce((
           SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'avatar_id', g.avatar_id, 'trigger', g.trigger, 'updated_at', g.updated_at) ORDER BY g.id)
-          FROM goals g WHERE g.workspace_id = w.id), '[]') AS goals
+          FROM (SELECT id, name, avatar_id, trigger, updated_at FROM goals WHERE workspace_id = w.id
+            ORDER BY id ${tx.unsafe(GOAL_EVALUATION_LOCK)}) g), '[]') AS goals
         FROM workspaces w WHERE w.id = ${workspaceId}::uuid`;
       if (!row) return null;
       return { escalationToolNames: row.names, goals: row.goals.map((g) => ({ ...g, updated_at: new Date(g.updated_at) })) };
     },
 
-    /** Locks the conversations among `ids` that exist, in id order, and returns them as they stand. */
+    /** Locks the conversations among `ids` that exist, in lock order, and returns them as they stand. */
     async lockConversations(workspaceId: string, ids: string[]) {
       return tx<ConversationRow[]>`
         SELECT ${tx.unsafe(RETURNED)} FROM conversations c
         WHERE c.workspace_id = ${workspaceId}::uuid
           AND c.id = ANY (ARRAY(SELECT json_array_elements_text(${json(ids)}::text::json)))
-        ORDER BY c.id
+        ${conversationLockOrder(tx, 'c')}
         FOR UPDATE`;
     },
 
@@ -91,7 +95,7 @@ export function ingestWrites(tx: TransactionSql) {
           x.action_count, x.escalated, x.escalated_at, x.goal_reached, x.sentiment_sum, x.sentiment_count, x.sentiment_score,
           x.sentiment_label, x.first_user_message
         FROM json_to_recordset(${json(rows)}::text::json) AS x(${tx.unsafe(CONVERSATION_COLUMNS)})
-        ORDER BY x.id
+        ${conversationLockOrder(tx, 'x')}
         ON CONFLICT DO NOTHING
         RETURNING c.id`;
     },

@@ -5,7 +5,7 @@
  * The daily, source and customer-return rollups follow through their triggers.
  */
 import type { TransactionSql } from 'postgres';
-import { sql } from '../index';
+import { conversationLockOrder } from '../lock-order';
 import { HOURLY_ADD_ON_CONFLICT, HOURLY_COLUMNS } from '../rollup-columns';
 
 const HOURLY_LIST = HOURLY_COLUMNS.join(', ');
@@ -84,21 +84,22 @@ async function deleteRows(tx: TransactionSql, ws: string, ids: string[], custome
 
 export type EraseTarget = { conversationId: string } | { customerId: string };
 
-/** Erases the target's conversations in one transaction; returns the ids erased (none: nothing matched). */
-export async function eraseConversationRows(workspaceId: string, target: EraseTarget): Promise<string[]> {
-  return sql.begin(async (tx) => {
-    const locked = 'conversationId' in target
-      ? await tx<{ id: string; customer_id: string | null }[]>`
-          SELECT id, customer_id FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ${target.conversationId}
-          FOR UPDATE`
-      : await tx<{ id: string; customer_id: string | null }[]>`
-          SELECT id, customer_id FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND customer_id = ${target.customerId}
-          ORDER BY id COLLATE "C" FOR UPDATE`;
-    if (locked.length === 0) return [];
-    const ids = locked.map((r) => r.id);
-    const customerIds = [...new Set(locked.map((r) => r.customer_id).filter((c): c is string => c !== null))];
-    await subtractRollups(tx, workspaceId, ids);
-    await deleteRows(tx, workspaceId, ids, customerIds);
-    return ids;
-  });
+/**
+ * Erases the target's conversations in the caller's transaction (one that retries deadlocks); returns
+ * the ids erased (none: nothing matched). The conversations are locked first, in the one lock order.
+ */
+export async function eraseConversationRows(tx: TransactionSql, workspaceId: string, target: EraseTarget): Promise<string[]> {
+  const locked = 'conversationId' in target
+    ? await tx<{ id: string; customer_id: string | null }[]>`
+        SELECT id, customer_id FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND id = ${target.conversationId}
+        FOR UPDATE`
+    : await tx<{ id: string; customer_id: string | null }[]>`
+        SELECT id, customer_id FROM conversations WHERE workspace_id = ${workspaceId}::uuid AND customer_id = ${target.customerId}
+        ${conversationLockOrder(tx)} FOR UPDATE`;
+  if (locked.length === 0) return [];
+  const ids = locked.map((r) => r.id);
+  const customerIds = [...new Set(locked.map((r) => r.customer_id).filter((c): c is string => c !== null))];
+  await subtractRollups(tx, workspaceId, ids);
+  await deleteRows(tx, workspaceId, ids, customerIds);
+  return ids;
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, expect, test } from 'vitest';
-import { closeDb } from '@/db';
-import { findMembership, listWorkspacesForUser } from '@/db/queries/accounts';
+import { closeDb, sql } from '@/db';
+import { findMembership, findUserByEmail, listWorkspacesForUser } from '@/db/queries/accounts';
+import { expectRefused, failInserts } from '@/test/failing-trigger';
 import { uniqueEmail } from '@/test/factories';
 import { checkCredentials, EmailTakenError, ensureUserInWorkspace, signUp, slugify } from './accounts';
 
@@ -53,4 +55,28 @@ test('ensureUserInWorkspace is idempotent and can join several workspaces', asyn
 test('slugify keeps slugs URL-safe', () => {
   expect(slugify('Café Ümlaut & Co.')).toBe('cafe-umlaut-co');
   expect(slugify('!!!')).toBe('workspace');
+});
+
+test('sign-up is one transaction: a failure after the user is written leaves no user, workspace or membership', async () => {
+  const email = uniqueEmail();
+  const name = `Broken ${randomUUID()}`;
+  const restore = await failInserts('workspaces', `NEW.name = '${name}'`);
+  try {
+    await expectRefused(signUp({ email, password: 'correct-horse-9', workspace: name }));
+  } finally {
+    await restore();
+  }
+  expect(await findUserByEmail(email)).toBeNull();
+  expect(await sql`SELECT 1 FROM workspaces WHERE name = ${name}`).toHaveLength(0);
+  // The e-mail is free again: the failed attempt left nothing behind.
+  const { user, workspace } = await signUp({ email, password: 'correct-horse-9', workspace: 'Second try' });
+  expect(await findMembership(workspace.id, user.id)).toEqual({ role: 'owner' });
+});
+
+test('a sign-up with a taken e-mail writes no workspace', async () => {
+  const email = uniqueEmail();
+  await signUp({ email, password: 'correct-horse-9', workspace: 'First' });
+  const name = `Orphan ${randomUUID()}`;
+  await expect(signUp({ email, password: 'correct-horse-9', workspace: name })).rejects.toBeInstanceOf(EmailTakenError);
+  expect(await sql`SELECT 1 FROM workspaces WHERE name = ${name}`).toHaveLength(0);
 });

@@ -4,6 +4,7 @@ import {
   findUserByEmail,
   findWorkspaceBySlug,
   insertUser,
+  insertUserWithWorkspace,
   insertWorkspace,
   updatePasswordHash,
   upsertMembership,
@@ -38,14 +39,16 @@ export function slugify(name: string): string {
   return slug || 'workspace';
 }
 
-/** Creates a user and a workspace they own. Throws EmailTakenError when the email is in use. */
+/** Creates a user and a workspace they own, atomically. Throws EmailTakenError (writing nothing) when the email is in use. */
 export async function signUp(input: SignUpInput) {
   const data = signUpSchema.parse(input);
-  const user = await insertUser({ email: data.email, name: data.name || null, passwordHash: await hashPassword(data.password) });
-  if (!user) throw new EmailTakenError();
-  const workspace = await insertWorkspace({ name: data.workspace, slug: slugify(data.workspace) });
-  await upsertMembership(workspace.id, user.id, 'owner');
-  return { user, workspace };
+  const passwordHash = await hashPassword(data.password);
+  const account = await insertUserWithWorkspace(
+    { email: data.email, name: data.name || null, passwordHash },
+    { name: data.workspace, slug: slugify(data.workspace) },
+  );
+  if (!account) throw new EmailTakenError();
+  return account;
 }
 
 /** The user for a correct email and password, else null (same answer for unknown email and wrong password). */

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { db } from '@/db';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteAvatarRow, findAvatarRow, insertAvatarRow, listAvatarRows, updateAvatarRow, type AvatarRow } from '@/db/queries/avatars';
 import { conflict, notFound } from '@/lib/api/errors';
@@ -45,9 +46,12 @@ export async function getAvatar(workspaceId: string, id: string): Promise<Avatar
 /** Creates the avatar (a ZodError for invalid input, 409 when the id is taken). */
 export async function createAvatar(workspaceId: string, raw: AvatarInput, actor: AvatarActor): Promise<Avatar> {
   const input = avatarInputSchema.parse(raw);
-  const row = await insertAvatarRow(workspaceId, { id: input.id ?? newAvatarId(), name: input.name, description: input.description ?? null });
-  if (!row) throw conflict(`An avatar with id "${input.id}" already exists`);
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'avatar.created', targetType: 'avatar', targetId: row.id, details: { name: row.name } });
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertAvatarRow(tx, workspaceId, { id: input.id ?? newAvatarId(), name: input.name, description: input.description ?? null });
+    if (!inserted) throw conflict(`An avatar with id "${input.id}" already exists`);
+    await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'avatar.created', targetType: 'avatar', targetId: inserted.id, details: { name: inserted.name } });
+    return inserted;
+  });
   return toAvatar(row);
 }
 
@@ -55,16 +59,20 @@ export async function createAvatar(workspaceId: string, raw: AvatarInput, actor:
 export async function updateAvatar(workspaceId: string, id: string, raw: AvatarPatch, actor: AvatarActor): Promise<Avatar | null> {
   const patch = avatarPatchSchema.parse(raw);
   const values = { ...(patch.name !== undefined && { name: patch.name }), ...(patch.description !== undefined && { description: patch.description }) };
-  const row = Object.keys(values).length ? await updateAvatarRow(workspaceId, id, values) : await findAvatarRow(workspaceId, id);
-  if (!row) return null;
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'avatar.updated', targetType: 'avatar', targetId: id, details: values });
-  return toAvatar(row);
+  const row = await db.transaction(async (tx) => {
+    const updated = await updateAvatarRow(tx, workspaceId, id, values);
+    if (updated) await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'avatar.updated', targetType: 'avatar', targetId: id, details: values });
+    return updated;
+  });
+  return row ? toAvatar(row) : null;
 }
 
 /** Deletes an avatar no conversation names: 404 when there is none, 409 while conversations name it. */
 export async function deleteAvatar(workspaceId: string, id: string, actor: AvatarActor): Promise<void> {
-  const result = await deleteAvatarRow(workspaceId, id);
-  if (result === 'missing') throw notFound('Avatar');
-  if (result === 'in_use') throw conflict(`Avatar "${id}" has conversations; erase them first (DELETE /v1/conversations/{id} or /v1/customers/{customerId})`);
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'avatar.deleted', targetType: 'avatar', targetId: id });
+  await db.transaction(async (tx) => {
+    const result = await deleteAvatarRow(tx, workspaceId, id);
+    if (result === 'missing') throw notFound('Avatar');
+    if (result === 'in_use') throw conflict(`Avatar "${id}" has conversations; erase them first (DELETE /v1/conversations/{id} or /v1/customers/{customerId})`);
+    await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'avatar.deleted', targetType: 'avatar', targetId: id });
+  });
 }

@@ -1,5 +1,6 @@
 /** Funnels: create, read, update and delete, shared by /v1/funnels and the dashboard. */
 import { randomBytes } from 'node:crypto';
+import { db } from '@/db';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteFunnelRow, findFunnelRow, insertFunnelRow, listFunnelRows, updateFunnelRow, type FunnelRow } from '@/db/queries/funnels';
 import { ApiError, type ErrorDetail } from '@/lib/api/errors';
@@ -47,8 +48,11 @@ export async function getFunnel(workspaceId: string, id: string): Promise<Funnel
 
 export async function createFunnel(workspaceId: string, input: FunnelInput, actor: FunnelActor): Promise<Funnel> {
   await assertGoalsExist(workspaceId, input.steps);
-  const row = await insertFunnelRow(workspaceId, { id: newFunnelId(), name: input.name, avatarId: input.avatarId ?? null, steps: input.steps });
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'funnel.created', targetType: 'funnel', targetId: row.id, details: { name: row.name } });
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertFunnelRow(tx, workspaceId, { id: newFunnelId(), name: input.name, avatarId: input.avatarId ?? null, steps: input.steps });
+    await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'funnel.created', targetType: 'funnel', targetId: inserted.id, details: { name: inserted.name } });
+    return inserted;
+  });
   return toFunnel(row);
 }
 
@@ -57,19 +61,22 @@ export async function updateFunnel(workspaceId: string, id: string, patch: Funne
   const current = await findFunnelRow(workspaceId, id);
   if (!current) return null;
   if (patch.steps) await assertGoalsExist(workspaceId, patch.steps);
-  const row = await updateFunnelRow(workspaceId, id, {
-    name: patch.name ?? current.name,
-    avatarId: patch.avatarId === undefined ? current.avatarId : patch.avatarId,
-    steps: patch.steps ?? current.steps,
+  const row = await db.transaction(async (tx) => {
+    const updated = await updateFunnelRow(tx, workspaceId, id, {
+      name: patch.name ?? current.name,
+      avatarId: patch.avatarId === undefined ? current.avatarId : patch.avatarId,
+      steps: patch.steps ?? current.steps,
+    });
+    if (updated) await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'funnel.updated', targetType: 'funnel', targetId: id, details: { name: updated.name } });
+    return updated;
   });
-  if (!row) return null;
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'funnel.updated', targetType: 'funnel', targetId: id, details: { name: row.name } });
-  return toFunnel(row);
+  return row ? toFunnel(row) : null;
 }
 
 export async function deleteFunnel(workspaceId: string, id: string, actor: FunnelActor): Promise<boolean> {
-  const deleted = await deleteFunnelRow(workspaceId, id);
-  if (!deleted) return false;
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'funnel.deleted', targetType: 'funnel', targetId: id, details: { name: deleted.name } });
-  return true;
+  return db.transaction(async (tx) => {
+    const deleted = await deleteFunnelRow(tx, workspaceId, id);
+    if (deleted) await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'funnel.deleted', targetType: 'funnel', targetId: id, details: { name: deleted.name } });
+    return deleted !== null;
+  });
 }

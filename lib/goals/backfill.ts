@@ -5,7 +5,6 @@
  * Live evaluation keeps running meanwhile, so the result equals evaluating all the data live. Progress
  * is written to the goal after every chunk; an edit or delete of the goal stops a running back-fill.
  */
-import { sql } from '@/db';
 import {
   claimBackfill,
   claimIsCurrent,
@@ -20,6 +19,7 @@ import {
 } from '@/db/queries/goal-backfill';
 import { upsertCompletions } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
+import { withRetryableTransaction } from '@/db/transaction';
 import { appliesTo, endCompletions, findCompletions, type ConversationFacts } from './evaluate';
 import { readStoredFacts } from './stored-facts';
 import { compileGoal, type CompiledGoal, type GoalTrigger } from './triggers';
@@ -30,9 +30,12 @@ const facts = (c: ChunkConversation): ConversationFacts => ({
   id: c.id, avatarId: c.avatar_id, startedAt: c.started_at, ended: c.status === 'ended', escalated: c.escalated, endedAt: c.ended_at,
 });
 
-/** Back-fills one chunk; the last conversation id of the chunk, or null when there were none left (or the claim lapsed). */
+/**
+ * Back-fills one chunk; the last conversation id of the chunk, or null when there were none left (or the
+ * claim lapsed). A chunk that meets a deadlock runs again: it wrote nothing.
+ */
 async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: string | null, progress: (n: number) => number) {
-  return sql.begin(async (tx) => {
+  return withRetryableTransaction(async (tx) => {
     if (!(await claimIsCurrent(tx, claim))) return { stop: true as const };
     const chunk = await lockConversationChunk(tx, claim.workspace_id, after, CHUNK);
     if (chunk.length === 0) return { stop: false as const, last: null, size: 0 };
@@ -81,14 +84,14 @@ export async function backfillGoal(claim: BackfillClaim, signal?: AbortSignal): 
 }
 
 /**
- * Claims and runs waiting back-fills until none is left (of one workspace, if given); returns what was
- * done. `signal` stops it between chunks (shutdown).
+ * Claims and runs waiting back-fills until none is left (of `workspaceIds` only, if given: tests leave
+ * other tests' goals alone); returns what was done. `signal` stops it between chunks (shutdown).
  */
-export async function runPendingBackfills(options: { signal?: AbortSignal; workspaceId?: string } = {}): Promise<BackfillReport[]> {
+export async function runPendingBackfills(options: { signal?: AbortSignal; workspaceIds?: string[] } = {}): Promise<BackfillReport[]> {
   const { signal } = options;
   const reports: BackfillReport[] = [];
   while (!signal?.aborted) {
-    const claim = await claimBackfill(options.workspaceId ?? null);
+    const claim = await claimBackfill(options.workspaceIds ?? null);
     if (!claim) break;
     reports.push(await backfillGoal(claim, signal));
   }

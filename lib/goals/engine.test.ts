@@ -39,7 +39,7 @@ async function expectGoalFlagsConsistent(workspaceId: string) {
 
 async function newGoal(workspaceId: string, input: GoalInput) {
   const goal = await createGoal(workspaceId, input, actor);
-  await runPendingBackfills({ workspaceId });
+  await runPendingBackfills({ workspaceIds: [workspaceId] });
   return goal;
 }
 
@@ -111,7 +111,7 @@ describe('live evaluation', () => {
     expect(await completions(ws, goal.id)).toEqual([]);
 
     // The idle-close job ends the open one: it completes at its last activity.
-    const closed = await closeIdleConversations(new Date(Date.parse(T0) + 86_400_000), { workspaceId: ws });
+    const closed = await closeIdleConversations(new Date(Date.parse(T0) + 86_400_000), { workspaceIds: [ws] });
     expect(closed).toBe(1);
     expect(await completions(ws, goal.id)).toEqual([{ c: 'open', at: at(1), m: null, e: null, a: null }]);
     await expectGoalFlagsConsistent(ws);
@@ -236,7 +236,7 @@ describe('back-fill', () => {
     for (const c of DATASET) await seedConversation(later.id, c);
     const laterIds: string[] = [];
     for (const g of GOALS) laterIds.push((await createGoal(later.id, g, actor)).id);
-    const reports = await runPendingBackfills({ workspaceId: later.id });
+    const reports = await runPendingBackfills({ workspaceIds: [later.id] });
     expect(reports.filter((r) => laterIds.includes(r.goalId)).map((r) => r.status)).toEqual(GOALS.map(() => 'done'));
 
     const expected: Record<string, string[]> = {
@@ -265,7 +265,7 @@ describe('back-fill', () => {
 
     const edited = await updateGoal(ws, goal.id, { trigger: { type: 'tool', name: 'fallback_to_human' } }, actor);
     expect(edited?.backfill.status).toBe('pending');
-    await runPendingBackfills({ workspaceId: ws });
+    await runPendingBackfills({ workspaceIds: [ws] });
     expect((await completions(ws, goal.id)).map((r) => r.c)).toEqual(['d3']);
     await expectGoalFlagsConsistent(ws);
 
@@ -288,7 +288,7 @@ describe('back-fill', () => {
     for (const c of DATASET) await seedConversation(ws, c);
     const goal = await createGoal(ws, { name: 'Thanks', trigger: { type: 'phrases', phrases: ['thanks'] } }, actor);
     await updateGoal(ws, goal.id, { trigger: { type: 'phrases', phrases: ['help'] } }, actor);
-    await runPendingBackfills({ workspaceId: ws });
+    await runPendingBackfills({ workspaceIds: [ws] });
     expect((await completions(ws, goal.id)).map((r) => r.c)).toEqual(['d3']);
   });
 });

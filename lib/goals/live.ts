@@ -49,6 +49,8 @@ export type LiveEntry = { before: ConversationState | null; state: ConversationS
 
 export type LiveInput = {
   entries: Map<string, LiveEntry>;
+  /** Stored conversations that only the batch's events name, locked by the caller with the others. */
+  eventConversations: Map<string, ConversationFacts>;
   messages: NewMessage[];
   actions: NewAction[];
   events: NewEvent[];
@@ -69,19 +71,6 @@ async function sdkGoals(tx: TransactionSql, workspaceId: string, known: Compiled
   return (await loadGoalDefinitions(tx, workspaceId)).filter((r) => wanted.has(r.name));
 }
 
-/** Conversations that only events of this batch touch: locked here, in id order. */
-async function eventOnlyConversations(tx: TransactionSql, workspaceId: string, ids: string[]): Promise<Map<string, ConversationFacts>> {
-  const out = new Map<string, ConversationFacts>();
-  if (ids.length === 0) return out;
-  const rows = await tx<{ id: string; avatar_id: string; started_at: Date; status: string; escalated: boolean; ended_at: Date | null }[]>`
-    SELECT id, avatar_id, started_at, status, escalated, ended_at FROM conversations
-    WHERE workspace_id = ${workspaceId}::uuid AND id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-  for (const r of rows) {
-    out.set(r.id, { id: r.id, avatarId: r.avatar_id, startedAt: r.started_at, ended: r.status === 'ended', escalated: r.escalated, endedAt: r.ended_at });
-  }
-  return out;
-}
-
 /**
  * Evaluates the workspace's goals (read with the batch's other workspace rules) against the batch, writes completions, and sets `goalReached` on the
  * entries' states. Conversations outside `entries` (reached by events alone) get their flag in SQL.
@@ -100,8 +89,7 @@ export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string,
 
   const facts = new Map<string, ConversationFacts>();
   for (const [id, e] of input.entries) facts.set(id, stateFacts(e.state));
-  const outside = [...new Set(events.map((e) => e.conversationId!).filter((id) => !facts.has(id)))].sort();
-  const outsideFacts = await eventOnlyConversations(tx, workspaceId, outside);
+  const outsideFacts = new Map([...input.eventConversations].filter(([id]) => !facts.has(id)));
   for (const [id, f] of outsideFacts) facts.set(id, f);
 
   // A conversation whose avatar is named now, after facts of it arrived under `unknown`: goals of the named

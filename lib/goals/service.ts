@@ -4,8 +4,10 @@
  * deleting one removes its completions and the conversations' goal flags with it.
  */
 import { z } from 'zod';
+import { db } from '@/db';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteGoalRows, findGoalRow, insertGoalRow, listGoalRows, updateGoalRow, type GoalRow } from '@/db/queries/goals';
+import { withRetryableTransaction } from '@/db/transaction';
 import { conflict } from '@/lib/api/errors';
 import { displayName, identifier } from '@/lib/ingest/schema-primitives';
 import { nudgeBackfill } from './backfill-queue';
@@ -80,9 +82,12 @@ export async function getGoal(workspaceId: string, id: string): Promise<Goal | n
 /** Creates the goal (a ZodError for invalid input, 409 when the name is taken) and queues its back-fill. */
 export async function createGoal(workspaceId: string, raw: GoalInput, actor: GoalActor): Promise<Goal> {
   const input = goalInputSchema.parse(raw);
-  const row = await insertGoalRow(workspaceId, { id: newGoalId(), name: input.name, avatarId: input.avatarId ?? null, trigger: input.trigger });
-  if (!row) throw duplicateName(input.name);
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.created', targetType: 'goal', targetId: row.id, details: { name: row.name } });
+  const row = await db.transaction(async (tx) => {
+    const inserted = await insertGoalRow(tx, workspaceId, { id: newGoalId(), name: input.name, avatarId: input.avatarId ?? null, trigger: input.trigger });
+    if (!inserted) throw duplicateName(input.name);
+    await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'goal.created', targetType: 'goal', targetId: inserted.id, details: { name: inserted.name } });
+    return inserted;
+  });
   await nudgeBackfill();
   return toGoal(row);
 }
@@ -101,18 +106,22 @@ export async function updateGoal(workspaceId: string, id: string, raw: GoalPatch
     trigger: patch.trigger ?? (current.trigger as GoalTrigger),
   };
   const redefine = next.avatarId !== current.avatarId || canonical(next.trigger) !== canonical(current.trigger);
-  const result = await updateGoalRow(workspaceId, id, next, redefine);
-  if (result === 'duplicate') throw duplicateName(next.name);
+  const result = await db.transaction(async (tx) => {
+    const updated = await updateGoalRow(tx, workspaceId, id, next, redefine);
+    if (updated === 'duplicate') throw duplicateName(next.name);
+    if (updated) await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'goal.updated', targetType: 'goal', targetId: id, details: { redefined: redefine } });
+    return updated;
+  });
   if (!result) return null;
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.updated', targetType: 'goal', targetId: id, details: { redefined: redefine } });
   if (redefine) await nudgeBackfill();
   return toGoal(result);
 }
 
 /** Deletes the goal and its completions; false when there was none. */
 export async function deleteGoal(workspaceId: string, id: string, actor: GoalActor): Promise<boolean> {
-  const deleted = await deleteGoalRows(workspaceId, id);
-  if (!deleted) return false;
-  await insertAuditEntry(workspaceId, { ...actorFields(actor), action: 'goal.deleted', targetType: 'goal', targetId: id, details: { name: deleted.name } });
-  return true;
+  return withRetryableTransaction(async (tx) => {
+    const deleted = await deleteGoalRows(tx, workspaceId, id);
+    if (deleted) await insertAuditEntry(tx, workspaceId, { ...actorFields(actor), action: 'goal.deleted', targetType: 'goal', targetId: id, details: { name: deleted.name } });
+    return deleted !== null;
+  });
 }

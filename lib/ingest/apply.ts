@@ -2,15 +2,18 @@
  * Applies validated ingest items in one transaction with a small, constant number of set-based
  * statements: lock existing conversations → insert new ones complete → insert messages, actions and
  * events → fix response times around late messages → compute states in memory → write conversations and
- * rollup deltas. Concurrent batches lock rows in key order, so they wait for each other, never deadlock.
+ * rollup deltas. Concurrent batches lock rows in one order (db/lock-order.ts): the workspace's goals, then
+ * every conversation the batch touches in a single ordered statement, so they wait for each other and do
+ * not deadlock.
  */
 import type { TransactionSql } from 'postgres';
-import { sql } from '@/db';
 import { ingestRecompute } from '@/db/queries/ingest-recompute';
 import { ingestRollups } from '@/db/queries/ingest-rollups';
 import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
+import { withRetryableTransaction } from '@/db/transaction';
 import { notFound } from '@/lib/api/errors';
-import { evaluateGoalsLive } from '@/lib/goals/live';
+import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
+import type { ConversationFacts } from '@/lib/goals/evaluate';
 import { moveStoredFacts } from './adopt-avatar';
 import { conversationSentiment } from './conversation-state';
 import { rowToState } from './conversation-row';
@@ -31,22 +34,14 @@ export type ApplyOptions = {
 export type ApplyResult = { outcomes: ItemOutcome[]; conversations: Map<string, ConversationState> };
 
 export const IDEMPOTENCY_PREFIX = 'batch:';
-const ATTEMPTS = 5;
 
 export async function applyIngestItems(workspaceId: string, items: IngestItem[], options: ApplyOptions = {}): Promise<ApplyResult> {
   if (items.length === 0) return { outcomes: [], conversations: new Map() };
   const prepared = prepareItems(items, options.receivedAt ?? new Date());
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sql.begin((tx) => applyInTransaction(tx, workspaceId, items, prepared, options));
-    } catch (error) {
-      // A conversation created by a concurrent batch is seen as existing on the next attempt. Lock order
-      // makes deadlocks unexpected, but a retry still beats failing a client's batch.
-      const code = (error as { code?: string }).code;
-      const retryable = error instanceof ConversationCreatedConcurrently || code === '40P01' || code === '40001';
-      if (!retryable || attempt >= ATTEMPTS) throw error;
-    }
-  }
+  // A conversation created by a concurrent batch is seen as existing on the next attempt.
+  return withRetryableTransaction((tx) => applyInTransaction(tx, workspaceId, items, prepared, options), {
+    retryIf: (error) => error instanceof ConversationCreatedConcurrently,
+  });
 }
 
 async function applyInTransaction(
@@ -64,12 +59,17 @@ async function applyInTransaction(
   if (!rules) throw notFound('Workspace');
   const plan = planItems(prepared, rules.escalationToolNames);
 
-  // 1. Lock the conversations that exist; create the others with their final state.
-  const rows = plan.firstItems.size ? await writes.lockConversations(workspaceId, [...plan.firstItems.keys()]) : [];
+  // 1. Lock the conversations that exist, those only events name included (goals may complete there);
+  // create the others with their final state.
+  const eventOnly = plan.events.flatMap((e) => (e.conversationId && !plan.firstItems.has(e.conversationId) ? [e.conversationId] : []));
+  const lockIds = [...new Set([...plan.firstItems.keys(), ...eventOnly])];
+  const rows = lockIds.length ? await writes.lockConversations(workspaceId, lockIds) : [];
   const existing = new Map<string, ConversationEntry>();
+  const eventConversations = new Map<string, ConversationFacts>();
   for (const row of rows) {
     const before = rowToState(row);
-    existing.set(row.id, { before, state: { ...before }, creator: null });
+    if (plan.firstItems.has(row.id)) existing.set(row.id, { before, state: { ...before }, creator: null });
+    else eventConversations.set(row.id, stateFacts(before));
   }
   const fresh = await buildNewConversations(prepared, plan, new Set(existing.keys()));
   const created = await writes.insertConversations(workspaceId, [...fresh.entries.values()].map((e) => conversationRecord(e.state, conversationSentiment(e.state))));
@@ -143,6 +143,7 @@ async function applyInTransaction(
   // 6. Goals the batch completes (or, for "ended without escalation", no longer holds), in this transaction.
   await evaluateGoalsLive(tx, workspaceId, rules.goals, {
     entries,
+    eventConversations,
     messages: newMessages,
     actions: newActions,
     events: plan.events.filter((e) => inserted.events.has(eventKey(e.id))),

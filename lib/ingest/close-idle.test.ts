@@ -20,19 +20,19 @@ test('ends conversations idle past their workspace timeout at their last activit
   }
 
   // 45 minutes after the idle one's last message: past 30 minutes, not past 120.
-  const closed = await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceId: ws.id });
+  const closed = await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceIds: [ws.id] });
   expect(closed).toBe(1);
   expect(await conversationRow(ws.id, 'idle')).toMatchObject({ status: 'ended', end_reason: 'inactivity', ended_at: at('2024-05-01T10:05:00Z') });
   expect((await conversationRow(ws.id, 'fresh'))!.status).toBe('active');
-  expect(await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceId: patient.id })).toBe(0);
+  expect(await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceIds: [patient.id] })).toBe(0);
   expect((await conversationRow(patient.id, 'idle'))!.status).toBe('active');
   expect(await hourlySum(ws.id, 'ended_conversations')).toBe(1);
   expect(await hourlySum(ws.id, 'duration_sum_s')).toBe(300);
   await expectRollupsConsistent(ws.id);
 
   // Running again closes nothing twice; a later run closes the message-less one without counting its duration.
-  expect(await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceId: ws.id })).toBe(0);
-  await closeIdleConversations(at('2024-05-01T11:30:00Z'), { workspaceId: ws.id });
+  expect(await closeIdleConversations(at('2024-05-01T10:50:00Z'), { workspaceIds: [ws.id] })).toBe(0);
+  await closeIdleConversations(at('2024-05-01T11:30:00Z'), { workspaceIds: [ws.id] });
   expect((await conversationRow(ws.id, 'fresh'))!.status).toBe('ended');
   expect(await hourlySum(ws.id, 'ended_conversations')).toBe(1);
   await expectRollupsConsistent(ws.id);
@@ -43,7 +43,7 @@ test('an idle-closed conversation takes the client’s end feedback and resumes 
   const ws = await createTestWorkspace();
   await getOrCreateConversation(ws.id, { id: 'c', avatarId: 'a', startedAt: at('2024-05-01T10:00:00Z') });
   await addMessages(ws.id, 'c', [{ role: 'user', content: 'hi', createdAt: at('2024-05-01T10:01:00Z') }]);
-  await closeIdleConversations(at('2024-05-01T11:00:00Z'), { workspaceId: ws.id });
+  await closeIdleConversations(at('2024-05-01T11:00:00Z'), { workspaceIds: [ws.id] });
 
   // A late message from before the close does not reopen it.
   await addMessages(ws.id, 'c', [{ role: 'assistant', content: 'hello', createdAt: at('2024-05-01T10:00:30Z') }]);
@@ -53,7 +53,7 @@ test('an idle-closed conversation takes the client’s end feedback and resumes 
   await addMessages(ws.id, 'c', [{ role: 'user', content: 'still there?', createdAt: at('2024-05-01T11:10:00Z') }]);
   expect(await conversationRow(ws.id, 'c')).toMatchObject({ status: 'active', ended_at: null });
   expect(await hourlySum(ws.id, 'ended_conversations')).toBe(0);
-  await closeIdleConversations(at('2024-05-01T12:00:00Z'), { workspaceId: ws.id });
+  await closeIdleConversations(at('2024-05-01T12:00:00Z'), { workspaceIds: [ws.id] });
   expect((await conversationRow(ws.id, 'c'))!.ended_at).toEqual(at('2024-05-01T11:10:00Z'));
   await expectRollupsConsistent(ws.id);
 
@@ -65,11 +65,11 @@ test('an idle-closed conversation takes the client’s end feedback and resumes 
   await expectRollupsConsistent(ws.id);
 });
 
-test('without a workspace it sweeps every workspace', async () => {
-  // Times from 2001 keep this sweep away from other tests' conversations.
+test('one sweep closes the idle conversations of every workspace in its scope', async () => {
+  // The scope keeps this sweep away from other tests' conversations; the worker's sweep has none.
   const [a, b] = await Promise.all([createTestWorkspace(), createTestWorkspace()]);
   for (const w of [a, b]) await addMessages(w.id, 'c', [{ role: 'user', content: 'hi', createdAt: at('2001-01-01T00:00:00Z') }]);
-  expect(await closeIdleConversations(at('2001-01-01T01:00:00Z'))).toBeGreaterThanOrEqual(2);
+  expect(await closeIdleConversations(at('2001-01-01T01:00:00Z'), { workspaceIds: [a.id, b.id] })).toBe(2);
   expect((await conversationRow(a.id, 'c'))!.status).toBe('ended');
   expect((await conversationRow(b.id, 'c'))!.status).toBe('ended');
 });

@@ -8,7 +8,7 @@ import { BACKFILL_CHANNEL } from '@/lib/goals/backfill-queue';
 
 const POLL_MS = 2_000;
 
-export function startGoalBackfills(log: (line: string) => void): { stop: () => Promise<void> } {
+export function startGoalBackfills(log: (line: string) => void, scope: { workspaceIds?: string[] } = {}): { stop: () => Promise<void> } {
   const abort = new AbortController();
   let running: Promise<void> | null = null;
   let again = false;
@@ -16,7 +16,7 @@ export function startGoalBackfills(log: (line: string) => void): { stop: () => P
   const run = async () => {
     do {
       again = false;
-      for (const r of await runPendingBackfills({ signal: abort.signal })) {
+      for (const r of await runPendingBackfills({ signal: abort.signal, workspaceIds: scope.workspaceIds })) {
         log(`goal ${r.goalId} back-fill ${r.status} after ${r.conversations} conversation(s)${r.error ? `: ${r.error}` : ''}`);
       }
     } while (again && !abort.signal.aborted);

@@ -8,12 +8,15 @@ import { deleteIdempotencyKeysBefore } from '@/db/queries/idempotency';
 export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
 const CHUNK = 10_000;
 
-/** Deletes expired batch item keys in short chunks (each its own statement); returns how many went. */
-export async function pruneIdempotencyKeys(now: Date = new Date()): Promise<number> {
+/**
+ * Deletes expired batch item keys in short chunks (each its own statement); returns how many went. Every
+ * workspace's (the worker) unless `workspaceIds` names some (tests).
+ */
+export async function pruneIdempotencyKeys(now: Date = new Date(), options: { workspaceIds?: string[] } = {}): Promise<number> {
   const before = new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_DAYS * 86_400_000);
   let total = 0;
   for (;;) {
-    const deleted = await deleteIdempotencyKeysBefore(before, CHUNK);
+    const deleted = await deleteIdempotencyKeysBefore(before, CHUNK, options.workspaceIds ?? null);
     total += deleted;
     if (deleted < CHUNK) return total;
   }

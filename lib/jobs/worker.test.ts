@@ -30,7 +30,8 @@ test('the worker closes idle conversations through its scheduled queue', async (
       { id: 'm', type: 'message', body: { conversationId: 'idle-1', role: 'user', content: 'hello', createdAt: old } },
     ],
   });
-  const worker = await startWorker();
+  // Scoped to this test's workspace: the worker's sweeps must not close or back-fill other tests' data.
+  const worker = await startWorker(undefined, { workspaceIds: [workspace.id] });
   try {
     await worker.boss.send(QUEUES.closeIdle, {});
     let status = 'active';
@@ -55,7 +56,7 @@ test('housekeeping forgets batch item ids after the retention, and only those', 
     INSERT INTO idempotency_keys (workspace_id, key, status, created_at)
     VALUES (${workspace.id}::uuid, 'old', 201, ${new Date(now - (IDEMPOTENCY_KEY_RETENTION_DAYS + 1) * day)}),
            (${workspace.id}::uuid, 'recent', 201, ${new Date(now - (IDEMPOTENCY_KEY_RETENTION_DAYS - 1) * day)})`;
-  const worker = await startWorker();
+  const worker = await startWorker(undefined, { workspaceIds: [workspace.id] });
   try {
     await worker.boss.send(QUEUES.housekeeping, {});
     let keys = ['old', 'recent'];
@@ -75,6 +76,6 @@ test('pruning works in chunks and reports what it deleted', async () => {
   await sql`
     INSERT INTO idempotency_keys (workspace_id, key, status, created_at)
     SELECT ${workspace.id}::uuid, 'k' || n, 201, ${old} FROM generate_series(1, 10050) n`;
-  expect(await pruneIdempotencyKeys()).toBeGreaterThanOrEqual(10050);
+  expect(await pruneIdempotencyKeys(new Date(), { workspaceIds: [workspace.id] })).toBe(10050);
   expect(await sql`SELECT 1 FROM idempotency_keys WHERE workspace_id = ${workspace.id}::uuid`).toHaveLength(0);
 });

@@ -12,7 +12,10 @@ export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'ho
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
-export async function startWorker(log: (line: string) => void = () => {}): Promise<Worker> {
+/** Limits the sweeps (idle close, goal back-fills, housekeeping) to these workspaces: for tests only; the worker sweeps all. */
+export type WorkerScope = { workspaceIds?: string[] };
+
+export async function startWorker(log: (line: string) => void = () => {}, scope: WorkerScope = {}): Promise<Worker> {
   const { boss, close } = createBoss();
   await boss.start();
 
@@ -20,7 +23,7 @@ export async function startWorker(log: (line: string) => void = () => {}): Promi
   await boss.createQueue(QUEUES.closeIdle, { name: QUEUES.closeIdle, policy: 'singleton' });
   await boss.schedule(QUEUES.closeIdle, '* * * * *');
   await boss.work(QUEUES.closeIdle, { pollingIntervalSeconds: 10 }, async () => {
-    const closed = await closeIdleConversations();
+    const closed = await closeIdleConversations(new Date(), scope);
     if (closed > 0) log(`closed ${closed} idle conversation(s)`);
   });
 
@@ -28,11 +31,11 @@ export async function startWorker(log: (line: string) => void = () => {}): Promi
   await boss.createQueue(QUEUES.housekeeping, { name: QUEUES.housekeeping, policy: 'singleton' });
   await boss.schedule(QUEUES.housekeeping, '17 * * * *');
   await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: 10 }, async () => {
-    const pruned = await pruneIdempotencyKeys();
+    const pruned = await pruneIdempotencyKeys(new Date(), scope);
     if (pruned > 0) log(`pruned ${pruned} expired idempotency key(s)`);
   });
 
-  const backfills = startGoalBackfills(log);
+  const backfills = startGoalBackfills(log, scope);
 
   return {
     boss,
