@@ -104,7 +104,7 @@ export async function deleteGoalRows(tx: TransactionSql, workspaceId: string, id
   const ids = rows.map((r) => r.conversation_id);
   await lockConversations(tx, workspaceId, ids);
   await tx`DELETE FROM goal_completions WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${id}`;
-  await tx`DELETE FROM outbox_events WHERE workspace_id = ${workspaceId}::uuid AND type = 'goal.completed' AND payload->'goal'->>'id' = ${id}`;
+  await tx`DELETE FROM outbox_events WHERE workspace_id = ${workspaceId}::uuid AND type = 'goal.completed' AND payload->>'goalId' = ${id}`;
   await syncGoalReached(tx, workspaceId, ids);
   return goal;
 }

@@ -109,7 +109,7 @@ describe('writers running alongside ingestion', () => {
 
     const gone = [thanked.id, unescalated.id];
     expect(await sql`SELECT 1 FROM goal_completions WHERE workspace_id = ${ws}::uuid AND goal_id = ANY(${gone}::text[])`).toEqual([]);
-    expect(await sql`SELECT 1 FROM outbox_events WHERE workspace_id = ${ws}::uuid AND payload->'goal'->>'id' = ANY(${gone}::text[])`).toEqual([]);
+    expect(await sql`SELECT 1 FROM outbox_events WHERE workspace_id = ${ws}::uuid AND payload->>'goalId' = ANY(${gone}::text[])`).toEqual([]);
     // The goal that stays kept its completions.
     expect((await sql`SELECT 1 FROM goal_completions WHERE workspace_id = ${ws}::uuid AND goal_id = ${clicked.id}`).length).toBe(CONVERSATIONS.length);
     await expectConsistent(ws);
