@@ -49,6 +49,7 @@ function lazy<T extends object>(pick: (c: Clients) => T): T {
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
+    has: (_t, prop) => Reflect.has(pick(clients()), prop),
     apply: (_t, _this, args) => Reflect.apply(pick(clients()) as unknown as (...a: unknown[]) => unknown, undefined, args),
   });
 }
