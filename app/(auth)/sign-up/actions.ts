@@ -1,14 +1,15 @@
 'use server';
 
 import { EmailTakenError, signUp, signUpSchema } from '@/lib/auth/accounts';
+import { formText, storable } from '@/lib/auth/action-input';
 import type { ActionResult } from '@/lib/auth/session';
 
 /** Failed submissions echo the typed values (never the password) because React resets the form after an action. */
 export type SignUpState = (ActionResult<{ email: string }> & { values?: Record<'name' | 'email' | 'workspace', string> }) | null;
 
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), workspace: String(form.get('workspace') ?? '') };
-  const parsed = signUpSchema.safeParse({ ...values, password: String(form.get('password') ?? '') });
+export async function signUpAction(_previous: unknown, form: unknown): Promise<SignUpState> {
+  const values = { name: formText(form, 'name'), email: formText(form, 'email'), workspace: formText(form, 'workspace') };
+  const parsed = storable(signUpSchema).safeParse({ ...values, password: formText(form, 'password') });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
