@@ -8,28 +8,40 @@ import { identifier } from '@/lib/ingest/schema-primitives';
 
 const MAX_DEPTH = 32;
 
-/** Adds an issue for each string (keys included) that PostgreSQL text and jsonb cannot hold. */
-function checkStrings(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx, seen: WeakSet<object>): void {
+const plain = (value: object) => Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/**
+ * Adds an issue for each string (keys included) that PostgreSQL text and jsonb cannot hold, and for anything
+ * that is not JSON-like data (a Date, Map, FormData or BigInt where an object or a number belongs).
+ */
+function checkValue(value: unknown, path: PropertyKey[], ctx: z.RefinementCtx, seen: WeakSet<object>): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000') || !value.isWellFormed()) ctx.addIssue({ code: 'custom', path, message: 'Must not contain NUL characters or invalid Unicode' });
     return;
   }
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
+    ctx.addIssue({ code: 'custom', path, message: 'Must be JSON data' });
+    return;
+  }
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
   seen.add(value);
+  if (!plain(value) && !(value instanceof File)) {
+    ctx.addIssue({ code: 'custom', path, message: 'Must be JSON data' });
+    return;
+  }
   if (path.length >= MAX_DEPTH) {
     ctx.addIssue({ code: 'custom', path, message: `Must not nest deeper than ${MAX_DEPTH} levels` });
     return;
   }
-  const entries = value instanceof Map ? [...value] : Array.isArray(value) || value instanceof Set ? [...value].entries() : Object.entries(value);
-  for (const [key, item] of entries) {
-    checkStrings(key, path, ctx, seen);
-    checkStrings(item, [...path, typeof key === 'number' ? key : String(key)], ctx, seen);
+  for (const [key, item] of Object.entries(value)) {
+    checkValue(key, path, ctx, seen);
+    checkValue(item, [...path, Array.isArray(value) ? Number(key) : key], ctx, seen);
   }
 }
 
-const storableInput = z.unknown().superRefine((value, ctx) => checkStrings(value, [], ctx, new WeakSet()));
+const storableInput = z.unknown().superRefine((value, ctx) => checkValue(value, [], ctx, new WeakSet()));
 
-/** `schema`, run only on values whose strings PostgreSQL can store (no NUL, no lone surrogates, anywhere). */
+/** `schema`, run only on JSON-like values whose strings PostgreSQL can store (no NUL, no lone surrogates, anywhere). */
 export const storable = <T extends z.ZodType>(schema: T) => storableInput.pipe(schema);
 
 /** A client-given id (conversation, goal, funnel, avatar): the ingest API's id rules. */
@@ -38,15 +50,14 @@ export const actionId = identifier;
 /** Ids the database makes (workspaces, API keys) are PostgreSQL uuids; anything else would fail the cast. */
 export const actionUuid = identifier.pipe(z.guid());
 
-/** The text of one form field; empty when it is missing, a file, or `form` is not a form at all. */
-export function formText(form: unknown, name: string): string {
-  const value = form instanceof FormData ? form.get(name) : null;
-  return typeof value === 'string' ? value : '';
+/** One form field as its schema should see it: '' when missing or `form` is no form; a file stays a file so the schema refuses it. */
+export function formValue(form: unknown, name: string): FormDataEntryValue {
+  return (form instanceof FormData ? form.get(name) : null) ?? '';
 }
 
-/** Every text value of a repeated field (checkboxes); files and non-forms give none. */
-export function formTexts(form: unknown, name: string): string[] {
-  return form instanceof FormData ? form.getAll(name).filter((v): v is string => typeof v === 'string') : [];
+/** Every value of a repeated field (checkboxes); none when `form` is no form. */
+export function formValues(form: unknown, name: string): FormDataEntryValue[] {
+  return form instanceof FormData ? form.getAll(name) : [];
 }
 
 /**

@@ -1,15 +1,18 @@
 'use server';
 
 import { EmailTakenError, signUp, signUpSchema } from '@/lib/auth/accounts';
-import { formText, storable } from '@/lib/auth/action-input';
+import { formValue, storable } from '@/lib/auth/action-input';
 import type { ActionResult } from '@/lib/auth/session';
 
 /** Failed submissions echo the typed values (never the password) because React resets the form after an action. */
 export type SignUpState = (ActionResult<{ email: string }> & { values?: Record<'name' | 'email' | 'workspace', string> }) | null;
 
+const echo = (value: FormDataEntryValue) => (typeof value === 'string' ? value : '');
+
 export async function signUpAction(_previous: unknown, form: unknown): Promise<SignUpState> {
-  const values = { name: formText(form, 'name'), email: formText(form, 'email'), workspace: formText(form, 'workspace') };
-  const parsed = storable(signUpSchema).safeParse({ ...values, password: formText(form, 'password') });
+  const fields = { name: formValue(form, 'name'), email: formValue(form, 'email'), workspace: formValue(form, 'workspace') };
+  const values = { name: echo(fields.name), email: echo(fields.email), workspace: echo(fields.workspace) };
+  const parsed = storable(signUpSchema).safeParse({ ...fields, password: formValue(form, 'password') });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);

@@ -3,17 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { getWorkspaceSettings, updateWorkspaceSettings, type WorkspaceSettings } from '@/db/queries/workspaces';
-import { formText, storable } from '@/lib/auth/action-input';
+import { formValue, storable } from '@/lib/auth/action-input';
 import { withSession } from '@/lib/auth/session';
 import { workspaceSettingsSchema } from '@/lib/workspaces/schemas';
 
 /** Saves Settings › General; answers with the values as stored so the form can show them. */
 export const updateWorkspaceSettingsAction = withSession('admin', async (context, form: unknown) => {
   const parsed = storable(workspaceSettingsSchema).safeParse({
-    name: formText(form, 'name'),
-    timezone: formText(form, 'timezone'),
-    inactivityTimeoutMinutes: formText(form, 'inactivityTimeoutMinutes'),
-    escalationToolNames: formText(form, 'escalationToolNames'),
+    name: formValue(form, 'name'),
+    timezone: formValue(form, 'timezone'),
+    inactivityTimeoutMinutes: formValue(form, 'inactivityTimeoutMinutes'),
+    escalationToolNames: formValue(form, 'escalationToolNames'),
   });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { revokeApiKey } from '@/db/queries/api-keys';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { createApiKey, createApiKeySchema } from '@/lib/auth/api-keys';
-import { actionUuid, formText, formTexts, storable } from '@/lib/auth/action-input';
+import { actionUuid, formValue, formValues, storable } from '@/lib/auth/action-input';
 import { withSession, type ActionResult } from '@/lib/auth/session';
 
 export const createApiKeyAction = withSession('admin', async (context, form: unknown) => {
-  const parsed = storable(createApiKeySchema).safeParse({ name: formText(form, 'name'), scopes: formTexts(form, 'scopes') });
+  const parsed = storable(createApiKeySchema).safeParse({ name: formValue(form, 'name'), scopes: formValues(form, 'scopes') });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
