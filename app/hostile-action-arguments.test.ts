@@ -39,6 +39,10 @@ const junk: unknown[] = [
   undefined, null, true, 0, -1, NaN, Infinity, -Infinity, 1e308, 2 ** 53, 10n, '', ' ', long, '\u0000', 'a\u0000b', '\ud800', 'x\udfffy',
   {}, [], [null], { id: 'x' }, new Date(Number.NaN), new Map([['name', 'x']]), new Set(['a']), new FormData(),
 ];
+const cyclic: Record<string, unknown> = { name: 'loop' };
+cyclic.self = cyclic;
+const deep = Array.from({ length: 40 }).reduce<unknown>((inner) => ({ name: inner }), 'x');
+junk.push(cyclic, deep);
 const hostileText = ['\u0000', 'name\u0000', '\ud800', 'a\udfffb', long, ' '];
 
 function form(fields: Record<string, string | Blob | string[]>): FormData {
@@ -105,7 +109,10 @@ test('hostile arguments get each action’s error result and write nothing', asy
   const before = await snapshot();
   const goal = { name: 'New goal', trigger: { type: 'pattern', pattern: 'thanks', role: 'user' } };
   const funnel = { name: 'New funnel', steps: [{ type: 'conversation_started' }, { type: 'user_messages', count: 2 }] };
-  const goalPayloads = [...junk, ...spoiled(goal), { ...goal, trigger: { type: 'pattern', pattern: 'a\u0000', role: 'user' } }, { ...goal, avatarId: '\ud800' }, { ...goal, extra: 1 }];
+  const goalPayloads = [...junk, ...spoiled(goal), { ...goal, trigger: { type: 'pattern', pattern: 'a\u0000', role: 'user' } }, { ...goal, avatarId: '\ud800' }, { ...goal, extra: 1 },
+    { ...goal, trigger: { type: 'pattern', pattern: '(', role: 'user' } }, { ...goal, trigger: { type: 'phrases', phrases: ['ok', 'no\u0000'] } },
+    { ...goal, trigger: { type: 'event', name: 'e', properties: { k: deep } } }, { ...goal, trigger: { type: 'no_escalation', pattern: 'x' } },
+  ];
   const funnelPayloads = [
     ...junk, ...spoiled(funnel),
     ...[-1, 0, NaN, Infinity, 1.5, 1e308, '2'].map((count) => ({ ...funnel, steps: [{ type: 'conversation_started' }, { type: 'user_messages', count }] })),
