@@ -1,30 +1,18 @@
 /**
- * Query strings read strictly, for routes whose values reach SQL: URLSearchParams turns a malformed escape
- * or invalid UTF-8 into U+FFFD and carries NUL through; here the first is a 400 and the second a 422.
+ * Query strings of routes whose values reach SQL. Next re-encodes every URL before a handler sees it
+ * (invalid UTF-8 such as an encoded lone surrogate arrives as U+FFFD, which is ordinary text), but NUL
+ * passes through, and PostgreSQL text cannot hold it.
  */
 import { z } from 'zod';
-import { badRequest } from '@/lib/api/errors';
 
 export type QueryParams = Record<string, string | string[]>;
 
-function decodeOrThrow(part: string): string {
-  try {
-    return decodeURIComponent(part.replaceAll('+', ' '));
-  } catch {
-    throw badRequest('The query string is not valid percent-encoded UTF-8');
-  }
-}
-
-/** `?a=1&a=2&b` as `{ a: ['1', '2'], b: '' }`; throws a 400 for a malformed escape or invalid UTF-8. */
-export function queryParamsOrThrow(search: string): QueryParams {
+/** `?a=1&a=2&b` as `{ a: ['1', '2'], b: '' }`: repeated names keep every value, so each one is checked. */
+export function queryParams(params: URLSearchParams): QueryParams {
   const out: QueryParams = {};
-  for (const pair of search.replace(/^\?/, '').split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    const key = decodeOrThrow(at === -1 ? pair : pair.slice(0, at));
-    const value = at === -1 ? '' : decodeOrThrow(pair.slice(at + 1));
-    const seen = Object.hasOwn(out, key) ? out[key] : undefined;
-    out[key] = seen === undefined ? value : [seen, value].flat();
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? values[0] : values;
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { errorResponse, unauthorized, validationError } from '@/lib/api/errors';
 import { getSessionContext } from '@/lib/auth/session';
-import { queryParamsOrThrow, storableQuery } from '@/lib/http/query';
+import { queryParams, storableQuery } from '@/lib/http/query';
 import { csvResponse } from '@/lib/transcripts/csv-response';
 import { listQuerySchema, splitListQuery } from '@/lib/transcripts/schemas';
 
@@ -10,7 +10,7 @@ export async function GET(req: NextRequest): Promise<Response> {
   try {
     const context = await getSessionContext();
     if (!context) throw unauthorized('Sign in to export transcripts');
-    const query = storableQuery.safeParse(queryParamsOrThrow(req.nextUrl.search));
+    const query = storableQuery.safeParse(queryParams(req.nextUrl.searchParams));
     if (!query.success) throw validationError(query.error, 'Invalid filters');
     const parsed = listQuerySchema.safeParse(query.data);
     if (!parsed.success) throw validationError(parsed.error, 'Invalid filters');
