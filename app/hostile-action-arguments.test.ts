@@ -162,6 +162,10 @@ test('sign-up refuses hostile forms without creating an account', async () => {
 test('the same actions still work for good arguments (the faked session is real enough)', async () => {
   expect(await createGoalAction({ name: 'Fresh goal', trigger: { type: 'pattern', pattern: 'bye', role: 'user' } })).toMatchObject({ ok: true });
   expect(await updateAvatarAction(ids.avatar, form({ name: 'Renamed avatar' }))).toMatchObject({ ok: true });
+  expect(await updateFunnelAction(ids.funnel, { name: 'Renamed funnel', steps: [{ type: 'conversation_started' }, { type: 'user_messages', count: 3 }] })).toMatchObject({ ok: true });
+  expect(await createApiKeyAction(form({ name: 'Good key', scopes: ['read', 'ingest'] }))).toMatchObject({ ok: true, data: { name: 'Good key' } });
   expect(await revokeApiKeyAction(ids.key)).toMatchObject({ ok: true });
+  expect(await updateWorkspaceSettingsAction(form({ name: 'Renamed team', timezone: 'Europe/Berlin', inactivityTimeoutMinutes: '45', escalationToolNames: 'handoff, human' }))).toMatchObject({ ok: true });
+  expect(await deleteConversationAction(ids.conversation)).toMatchObject({ ok: true });
   expect(await switchWorkspaceAction(ws)).toMatchObject({ ok: true });
 });
