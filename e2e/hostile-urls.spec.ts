@@ -19,7 +19,8 @@ async function seedOneConversation(page: Page) {
 }
 
 const openLink = (page: Page) => page.getByRole('link', { name: 'Open conversation hostile-kept' });
-const errorPage = (page: Page) => page.getByText(/Application error|Internal Server Error|Something went wrong/i);
+// Next's own error page, or a dashboard error boundary.
+const errorPage = (page: Page) => page.getByText(/Application error|Internal Server Error|could not be loaded|Something went wrong/i);
 
 test('tampered transcript, funnel, avatar and analytics links show not-found or the filter notice', async ({ page }) => {
   await signUpNewUser(page, 'Hostile URL Team');
@@ -47,6 +48,7 @@ test('tampered transcript, funnel, avatar and analytics links show not-found or 
     expect(res?.status(), query).toBe(200);
     await expect(page.getByText('Some filters in this link were not valid, so all conversations are shown.')).toBeVisible();
     await expect(openLink(page)).toBeVisible();
+    await expect(errorPage(page)).toHaveCount(0);
   }
 
   for (const cursor of ['garbage', 'eyJrIjoxfQ', 'x'.repeat(3000)]) {
@@ -54,6 +56,7 @@ test('tampered transcript, funnel, avatar and analytics links show not-found or 
     expect(res?.status()).toBe(200);
     await expect(page.getByText('This page link is out of date or was changed, so the first page is shown.')).toBeVisible();
     await expect(openLink(page)).toBeVisible();
+    await expect(errorPage(page)).toHaveCount(0);
   }
 
   // Repeated parameters use their first value.
