@@ -41,3 +41,13 @@ test('an avatar of another workspace is dropped with a notice', () => {
   expect(parsed.filters.avatarId).toBeNull();
   expect(parsed.notice).toMatch(/no avatar “theirs”/);
 });
+
+test('unreadable filters are dropped with a notice naming them; repeated ones use the first value', () => {
+  const parsed = parseDashboardFilters({ period: '13d', groupBy: ['year', 'day'], avatarId: 'a\u0000', start: '2025-01-01' });
+  expect(parsed.filters).toMatchObject({ period: '30d', groupBy: 'day', avatarId: null });
+  expect(parsed.notice).toBe('Some filters in this link were not valid (period, avatarId, groupBy), so they are left out.');
+  expect(parseDashboardFilters({ avatarId: '\ud800' }).filters.avatarId).toBeNull();
+  expect(parseDashboardFilters({ avatarId: 'x'.repeat(5000) }).notice).toMatch(/avatarId/);
+  expect(parseDashboardFilters({ period: '', groupBy: ' ' }).notice).toBeNull();
+  expect(parseDashboardFilters({ period: ['7d', '24h'] }).filters.period).toBe('7d');
+});

@@ -42,7 +42,7 @@ const searchParamsSchema = z.object({
   period: optional(z.enum(PERIODS)),
   start: optional(isoDateSchema),
   end: optional(isoDateSchema),
-  avatarId: optional(z.string().trim().min(1).max(200)),
+  avatarId: optional(z.string().trim().min(1).max(200).refine((v) => !v.includes('\u0000') && v.isWellFormed())),
   groupBy: optional(z.enum(GRANULARITIES)),
 });
 
@@ -60,9 +60,20 @@ export function customRangeProblem(start: string, end: string): string | null {
   return null;
 }
 
+const FILTER_NAMES = Object.keys(searchParamsSchema.shape) as (keyof typeof searchParamsSchema.shape)[];
+
+/** The filters given in the URL (blank ones are as good as absent) that could not be read. */
+function droppedFilters(searchParams: SearchParams, raw: z.output<typeof searchParamsSchema>): string[] {
+  return FILTER_NAMES.filter((name) => {
+    const given = first(searchParams[name]);
+    return typeof given === 'string' && given.trim() !== '' && raw[name] === undefined;
+  });
+}
+
 export function parseDashboardFilters(searchParams: SearchParams): ParsedFilters {
   const raw = searchParamsSchema.parse(searchParams);
-  let notice: string | null = null;
+  const dropped = droppedFilters(searchParams, raw);
+  let notice: string | null = dropped.length ? `Some filters in this link were not valid (${dropped.join(', ')}), so they are left out.` : null;
   let custom = raw.start !== undefined && raw.end !== undefined;
   if (custom && customRangeProblem(raw.start!, raw.end!)) {
     notice = `The custom range in this link is not valid (${customRangeProblem(raw.start!, raw.end!)}) — showing the last 30 days.`;

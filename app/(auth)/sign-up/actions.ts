@@ -1,14 +1,18 @@
 'use server';
 
 import { EmailTakenError, signUp, signUpSchema } from '@/lib/auth/accounts';
+import { formValue, storable } from '@/lib/auth/action-input';
 import type { ActionResult } from '@/lib/auth/session';
 
 /** Failed submissions echo the typed values (never the password) because React resets the form after an action. */
 export type SignUpState = (ActionResult<{ email: string }> & { values?: Record<'name' | 'email' | 'workspace', string> }) | null;
 
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), workspace: String(form.get('workspace') ?? '') };
-  const parsed = signUpSchema.safeParse({ ...values, password: String(form.get('password') ?? '') });
+const echo = (value: FormDataEntryValue) => (typeof value === 'string' ? value : '');
+
+export async function signUpAction(_previous: unknown, form: unknown): Promise<SignUpState> {
+  const fields = { name: formValue(form, 'name'), email: formValue(form, 'email'), workspace: formValue(form, 'workspace') };
+  const values = { name: echo(fields.name), email: echo(fields.email), workspace: echo(fields.workspace) };
+  const parsed = storable(signUpSchema).safeParse({ ...fields, password: formValue(form, 'password') });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);

@@ -3,16 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { getWorkspaceSettings, updateWorkspaceSettings, type WorkspaceSettings } from '@/db/queries/workspaces';
+import { formValue, storable } from '@/lib/auth/action-input';
 import { withSession } from '@/lib/auth/session';
 import { workspaceSettingsSchema } from '@/lib/workspaces/schemas';
 
 /** Saves Settings › General; answers with the values as stored so the form can show them. */
-export const updateWorkspaceSettingsAction = withSession('admin', async (context, form: FormData) => {
-  const parsed = workspaceSettingsSchema.safeParse({
-    name: form.get('name') ?? '',
-    timezone: form.get('timezone') ?? '',
-    inactivityTimeoutMinutes: form.get('inactivityTimeoutMinutes') ?? '',
-    escalationToolNames: form.get('escalationToolNames') ?? '',
+export const updateWorkspaceSettingsAction = withSession('admin', async (context, form: unknown) => {
+  const parsed = storable(workspaceSettingsSchema).safeParse({
+    name: formValue(form, 'name'),
+    timezone: formValue(form, 'timezone'),
+    inactivityTimeoutMinutes: formValue(form, 'inactivityTimeoutMinutes'),
+    escalationToolNames: formValue(form, 'escalationToolNames'),
   });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -9,26 +9,19 @@ import { OverviewDashboard } from '@/components/analytics/overview-dashboard';
 import { describeRange } from '@/components/analytics/range-label';
 import { PageHeader } from '@/components/shell/page-header';
 import { requireSessionContext } from '@/lib/auth/session';
-
-function decodeParam(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+import { routeIdOrNull } from '@/lib/http/route-id';
 
 type Props = { params: Promise<{ avatarId: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Avatar ${decodeParam((await params).avatarId)}` };
+  return { title: `Avatar ${routeIdOrNull((await params).avatarId) ?? 'not found'}` };
 }
 
 /** The Overview dashboard for one avatar (404 for an avatar this workspace does not have). */
 export default async function AvatarPage({ params, searchParams }: Props) {
-  const { avatarId } = await params;
-  const { workspace } = await requireSessionContext(`/avatars/${avatarId}`);
-  const id = decodeParam(avatarId);
+  const id = routeIdOrNull((await params).avatarId);
+  if (id === null) notFound();
+  const { workspace } = await requireSessionContext(`/avatars/${encodeURIComponent(id)}`);
   const avatars = await listAvatars(workspace.id);
   const avatar = avatars.find((a) => a.id === id);
   if (!avatar) notFound();

@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { revokeApiKey } from '@/db/queries/api-keys';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { createApiKey, createApiKeySchema } from '@/lib/auth/api-keys';
-import { withSession } from '@/lib/auth/session';
+import { actionUuid, formValue, formValues, storable } from '@/lib/auth/action-input';
+import { withSession, type ActionResult } from '@/lib/auth/session';
 
-export const createApiKeyAction = withSession('admin', async (context, form: FormData) => {
-  const parsed = createApiKeySchema.safeParse({ name: form.get('name') ?? '', scopes: form.getAll('scopes') });
+export const createApiKeyAction = withSession('admin', async (context, form: unknown) => {
+  const parsed = storable(createApiKeySchema).safeParse({ name: formValue(form, 'name'), scopes: formValues(form, 'scopes') });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
@@ -25,10 +26,11 @@ export const createApiKeyAction = withSession('admin', async (context, form: For
   return { ok: true, data: { key: created.key, name: created.name } };
 });
 
-export const revokeApiKeyAction = withSession('admin', async (context, id: string) => {
-  const revoked = await revokeApiKey(context.workspace.id, id);
+export const revokeApiKeyAction = withSession('admin', async (context, id: unknown): Promise<ActionResult> => {
+  const keyId = actionUuid.safeParse(id);
+  const revoked = keyId.success ? await revokeApiKey(context.workspace.id, keyId.data) : null;
   if (!revoked) return { ok: false, message: 'That key does not exist or is already revoked.' };
-  await insertAuditEntry(context.workspace.id, { actorUserId: context.user.id, action: 'api_key.revoked', targetType: 'api_key', targetId: id });
+  await insertAuditEntry(context.workspace.id, { actorUserId: context.user.id, action: 'api_key.revoked', targetType: 'api_key', targetId: revoked.id });
   revalidatePath('/settings/api-keys');
   return { ok: true, data: undefined };
 });

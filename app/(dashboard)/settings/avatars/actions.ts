@@ -2,16 +2,19 @@
 
 import { revalidatePath } from 'next/cache';
 import { ApiError } from '@/lib/api/errors';
+import { actionId, formFields, storable } from '@/lib/auth/action-input';
 import { invalidFields, withSession, type ActionResult } from '@/lib/auth/session';
 import { avatarInputSchema, avatarPatchSchema, createAvatar, deleteAvatar, updateAvatar, type Avatar } from '@/lib/avatars/service';
 
-const fromForm = (form: FormData, fields: string[]) =>
-  Object.fromEntries(fields.flatMap((f) => (form.has(f) ? [[f, String(form.get(f))]] : [])).filter(([f, v]) => f !== 'id' || v.trim() !== ''));
+// A blank id field means "generate one".
+const withoutBlankId = (fields: Record<string, FormDataEntryValue> | null) =>
+  fields && Object.fromEntries(Object.entries(fields).filter(([f, v]) => f !== 'id' || typeof v !== 'string' || v.trim() !== ''));
+const GONE: ActionResult<never> = { ok: false, message: 'This avatar no longer exists.' };
 
 async function save(write: () => Promise<Avatar | null>, conflictField: string): Promise<ActionResult<{ id: string }>> {
   try {
     const avatar = await write();
-    if (!avatar) return { ok: false, message: 'This avatar no longer exists.' };
+    if (!avatar) return GONE;
     // Avatar names show on every dashboard page.
     revalidatePath('/', 'layout');
     return { ok: true, data: { id: avatar.id } };
@@ -21,24 +24,28 @@ async function save(write: () => Promise<Avatar | null>, conflictField: string):
   }
 }
 
-export const createAvatarAction = withSession('admin', async (context, form: FormData) => {
-  const parsed = avatarInputSchema.safeParse(fromForm(form, ['id', 'name', 'description']));
+export const createAvatarAction = withSession('admin', async (context, form: unknown) => {
+  const parsed = storable(avatarInputSchema).safeParse(withoutBlankId(formFields(form, ['id', 'name', 'description'])));
   if (!parsed.success) return invalidFields(parsed.error.issues);
   return save(() => createAvatar(context.workspace.id, parsed.data, { userId: context.user.id }), 'id');
 });
 
-export const updateAvatarAction = withSession('admin', async (context, id: string, form: FormData) => {
-  const parsed = avatarPatchSchema.safeParse(fromForm(form, ['name', 'description']));
+export const updateAvatarAction = withSession('admin', async (context, id: unknown, form: unknown) => {
+  const avatarId = actionId.safeParse(id);
+  if (!avatarId.success) return GONE;
+  const parsed = storable(avatarPatchSchema).safeParse(formFields(form, ['name', 'description']));
   if (!parsed.success) return invalidFields(parsed.error.issues);
-  return save(() => updateAvatar(context.workspace.id, String(id), parsed.data, { userId: context.user.id }), 'name');
+  return save(() => updateAvatar(context.workspace.id, avatarId.data, parsed.data, { userId: context.user.id }), 'name');
 });
 
-export const deleteAvatarAction = withSession('admin', async (context, id: string): Promise<ActionResult> => {
+export const deleteAvatarAction = withSession('admin', async (context, id: unknown): Promise<ActionResult> => {
+  const avatarId = actionId.safeParse(id);
+  if (!avatarId.success) return GONE;
   try {
-    await deleteAvatar(context.workspace.id, String(id), { userId: context.user.id });
+    await deleteAvatar(context.workspace.id, avatarId.data, { userId: context.user.id });
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
-      return { ok: false, message: error.status === 404 ? 'This avatar no longer exists.' : 'It has conversations; erase them first.' };
+      return error.status === 404 ? GONE : { ok: false, message: 'It has conversations; erase them first.' };
     }
     throw error;
   }

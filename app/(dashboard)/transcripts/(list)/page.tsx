@@ -11,18 +11,16 @@ import { TranscriptFilterBar } from '@/components/transcripts/transcript-filter-
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSessionContext } from '@/lib/auth/session';
 import { requestOrigin } from '@/lib/http/origin';
-import { DEFAULT_FILTERS, hasActiveFilter, transcriptFiltersSchema, type SearchParams } from '@/lib/transcripts/filters';
+import { hasActiveFilter, type SearchParams } from '@/lib/transcripts/filters';
+import { parseTranscriptsPageQuery } from '@/lib/transcripts/page-query';
 
 export const metadata: Metadata = { title: 'Transcripts' };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 const exportLink = 'rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 hover:bg-gray-50';
 
 export default async function TranscriptsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { workspace, role } = await requireSessionContext('/transcripts');
-  const params = await searchParams;
-  const parsed = transcriptFiltersSchema.safeParse(params);
-  const filters = parsed.success ? parsed.data : DEFAULT_FILTERS;
+  const { filters, cursor, notice } = parseTranscriptsPageQuery(await searchParams);
   const query = transcriptsQuery(filters);
   const exportQuery = (rows: string) => `/transcripts/export${transcriptsQuery(filters, { rows })}`;
   const header = (
@@ -46,13 +44,12 @@ export default async function TranscriptsPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const cursor = first(params.cursor);
   return (
     <>
       {header}
       <TranscriptFilterBar key={query} filters={filters} avatars={avatars} />
       <div className="space-y-4 px-8 py-6">
-        {parsed.success ? null : <Alert tone="info">Some filters in this link were not valid, so all conversations are shown.</Alert>}
+        {notice ? <Alert tone="info">{notice}</Alert> : null}
         <Suspense key={`${query}|${cursor ?? ''}`} fallback={<ConversationListSkeleton />}>
           <ConversationList workspaceId={workspace.id} timezone={workspace.timezone} filters={filters} cursor={cursor} filtered={hasActiveFilter(filters)} />
         </Suspense>

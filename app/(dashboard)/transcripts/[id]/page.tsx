@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/shell/page-header';
+import { Alert } from '@/components/ui/alert';
 import { ConversationFacts } from '@/components/transcripts/conversation-facts';
 import { DeleteConversationButton } from '@/components/transcripts/delete-conversation-button';
 import { transcriptsQuery } from '@/components/transcripts/query';
@@ -9,8 +10,10 @@ import { Timeline } from '@/components/transcripts/timeline';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { requireSessionContext } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
-import { DEFAULT_FILTERS, transcriptFiltersSchema, type SearchParams } from '@/lib/transcripts/filters';
+import { routeIdOrNull } from '@/lib/http/route-id';
+import type { SearchParams } from '@/lib/transcripts/filters';
 import { findNeighbours } from '@/lib/transcripts/list';
+import { INVALID_FILTERS_NOTICE, parseTranscriptsPageQuery } from '@/lib/transcripts/page-query';
 import { getTranscript } from '@/lib/transcripts/transcript';
 import { deleteConversationAction } from './actions';
 
@@ -20,11 +23,10 @@ const stepLink = 'rounded-md bg-white px-3 py-2 text-sm font-semibold text-gray-
 const stepDisabled = 'rounded-md px-3 py-2 text-sm font-semibold text-gray-300 ring-1 ring-inset ring-gray-200';
 
 export default async function TranscriptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const { id: rawId } = await params;
-  const id = decodeURIComponent(rawId);
-  const { workspace, role } = await requireSessionContext(`/transcripts/${rawId}`);
-  const parsed = transcriptFiltersSchema.safeParse(await searchParams);
-  const filters = parsed.success ? parsed.data : DEFAULT_FILTERS;
+  const id = routeIdOrNull((await params).id);
+  if (id === null) notFound();
+  const { workspace, role } = await requireSessionContext(`/transcripts/${encodeURIComponent(id)}`);
+  const { filters, notice } = parseTranscriptsPageQuery(await searchParams);
   const [transcript, neighbours] = await Promise.all([getTranscript(workspace.id, id), findNeighbours(workspace.id, filters, id)]);
   if (!transcript) notFound();
   const query = transcriptsQuery(filters);
@@ -44,6 +46,11 @@ export default async function TranscriptPage({ params, searchParams }: { params:
           </>
         }
       />
+      {notice === INVALID_FILTERS_NOTICE ? (
+        <div className="px-8 pt-6">
+          <Alert tone="info">Some filters in this link were not valid, so Previous and Next step through all conversations.</Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 px-8 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section className="self-start rounded-lg bg-gray-50 p-6 ring-1 ring-gray-200">
           <Timeline transcript={transcript} timezone={workspace.timezone} />

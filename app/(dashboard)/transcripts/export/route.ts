@@ -2,14 +2,17 @@
 import type { NextRequest } from 'next/server';
 import { errorResponse, unauthorized, validationError } from '@/lib/api/errors';
 import { getSessionContext } from '@/lib/auth/session';
+import { queryParams, storableQuery } from '@/lib/http/query';
 import { csvResponse } from '@/lib/transcripts/csv-response';
-import { listQuerySchema, searchParamsToObject, splitListQuery } from '@/lib/transcripts/schemas';
+import { listQuerySchema, splitListQuery } from '@/lib/transcripts/schemas';
 
 export async function GET(req: NextRequest): Promise<Response> {
   try {
     const context = await getSessionContext();
     if (!context) throw unauthorized('Sign in to export transcripts');
-    const parsed = listQuerySchema.safeParse(searchParamsToObject(req.nextUrl.searchParams));
+    const query = storableQuery.safeParse(queryParams(req.nextUrl.searchParams));
+    if (!query.success) throw validationError(query.error, 'Invalid filters');
+    const parsed = listQuerySchema.safeParse(query.data);
     if (!parsed.success) throw validationError(parsed.error, 'Invalid filters');
     const { filters, rows } = splitListQuery(parsed.data);
     return csvResponse(context.workspace.id, filters, rows);
