@@ -11,5 +11,5 @@ export async function emitEvents(tx: TransactionSql, workspaceId: string, events
   await tx`
     INSERT INTO outbox_events (workspace_id, event_id, type, conversation_id, payload, created_at)
     SELECT ${workspaceId}::uuid, x.e, x.t, x.c, x.d, ${at}
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) AS x(e text, t text, c text, d jsonb)`;
+    FROM json_to_recordset(${JSON.stringify(rows)}::text::json) AS x(e text, t text, c text, d json)`;
 }

@@ -1,6 +1,6 @@
 /** The event stream (transactional outbox) and webhook endpoints and deliveries. */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, json, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns';
 import { workspaceRef } from './accounts';
 
@@ -18,8 +18,8 @@ export const outboxEvents = pgTable(
     type: text('type').notNull(),
     /** The conversation the event is about, if any: erasure removes its events. */
     conversationId: text('conversation_id'),
-    /** The event's `data`. */
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** The event's `data` (json, not jsonb: receivers get its keys in the order they were written). */
+    payload: json('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -63,7 +63,7 @@ export const webhookDeliveries = pgTable(
     eventType: text('event_type').notNull(),
     conversationId: text('conversation_id'),
     /** The whole event as sent: `{ id, type, createdAt, data }`. */
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: json('payload').$type<Record<string, unknown>>().notNull(),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** `attempts` when the delivery was last (re)queued: the retry schedule counts from here. */
@@ -83,6 +83,8 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     index('webhook_deliveries_conversation_idx').on(t.workspaceId, t.conversationId),
     index('webhook_deliveries_created_idx').on(t.createdAt),
+    // What is in flight per endpoint (the concurrency cap) is read from here: only leased rows.
+    index('webhook_deliveries_leased_idx').on(t.workspaceId, t.webhookId).where(sql`locked_until IS NOT NULL`),
   ],
 );
 
@@ -92,6 +94,7 @@ export const webhookAttempts = pgTable(
   {
     workspaceId: workspaceRef(),
     deliveryId: text('delivery_id').notNull(),
+    webhookId: text('webhook_id').notNull(),
     attempt: integer('attempt').notNull(),
     at: ts('at').notNull().defaultNow(),
     statusCode: integer('status_code'),
@@ -99,5 +102,9 @@ export const webhookAttempts = pgTable(
     responseExcerpt: text('response_excerpt'),
     error: text('error'),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.deliveryId, t.attempt] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.deliveryId, t.attempt] }),
+    // Endpoint health: the last 24 hours of attempts, the last failure.
+    index('webhook_attempts_hook_idx').on(t.workspaceId, t.webhookId, t.at),
+  ],
 );

@@ -24,9 +24,16 @@ async function readBytes(body: ReadableStream<Uint8Array>, maxBytes: number): Pr
 }
 
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const body = await readOptionalJsonBody(req, maxBytes);
+  if (body === undefined) throw badRequest('Send a JSON body');
+  return body;
+}
+
+/** The same, for bodies that may be left out: no body, or only whitespace, is `undefined`. */
+export async function readOptionalJsonBody(req: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) throw badRequest('Send a JSON body');
+  if (!req.body) return undefined;
   const bytes = await readBytes(req.body, maxBytes);
   let text: string;
   try {
@@ -34,7 +41,7 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   } catch {
     throw badRequest('The body is not valid UTF-8');
   }
-  if (text.trim() === '') throw badRequest('Send a JSON body');
+  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -25,6 +25,9 @@ import * as funnels from './funnel-responses';
 import * as goals from './goal-responses';
 import * as responses from './responses';
 import * as transcripts from './transcript-responses';
+import * as webhooks from './webhook-responses';
+import { webhookInputSchema, webhookPatchSchema, webhookRecoverSchema, webhookTestSchema } from '@/lib/webhooks/service';
+import { TEST_EVENT_TYPES } from '@/lib/webhooks/events';
 
 /** A batch item with its `body` typed by `type`: the envelope of batchItemSchema around batchBodySchemas. */
 const batchItemOf = <T extends BatchItemType>(type: T) =>
@@ -87,6 +90,31 @@ export const componentSchemas = {
   Funnel: funnels.funnelSchema,
   FunnelList: funnels.funnelListSchema,
   FunnelReport: funnels.funnelReportSchema,
+  WebhookBody: webhookInputSchema,
+  WebhookPatch: webhookPatchSchema,
+  WebhookTestBody: webhookTestSchema,
+  WebhookRecoverBody: webhookRecoverSchema,
+  Webhook: webhooks.webhookSchema,
+  CreatedWebhook: webhooks.createdWebhookSchema,
+  WebhookList: webhooks.webhookListSchema,
+  RotatedSecret: webhooks.rotatedSecretSchema,
+  TestQueued: webhooks.testQueuedSchema,
+  RedeliveryQueued: webhooks.redeliveryQueuedSchema,
+  Recovered: webhooks.recoveredSchema,
+  Delivery: webhooks.deliverySchema,
+  DeliveryPage: webhooks.deliveryPageSchema,
+  DeliveryAttempt: webhooks.attemptSchema,
+  DeliveryDetail: webhooks.deliveryDetailSchema,
+  ...eventComponents(),
 } satisfies Record<string, z.ZodType>;
+
+export function eventComponentName(type: (typeof TEST_EVENT_TYPES)[number]) {
+  return `Event.${type}` as const;
+}
+
+/** One component per event type, `Event.conversation.started` and so on, for the document's `webhooks`. */
+function eventComponents() {
+  return Object.fromEntries(TEST_EVENT_TYPES.map((t) => [eventComponentName(t), webhooks.eventSchemaOf(t)])) as unknown as Record<`Event.${(typeof TEST_EVENT_TYPES)[number]}`, z.ZodType>;
+}
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -2,6 +2,8 @@
 import { componentRef, convertComponentSchemas, parametersFrom } from './convert';
 import { errorResponseComponents, errorResponseRef, headerComponents } from './error-responses';
 import { registry, tags } from './registry';
+import { EVENT_DESCRIPTIONS, sampleData, TEST_EVENT_TYPES } from '@/lib/webhooks/events';
+import { eventComponentName } from './components';
 import type { Endpoint, OpenApiDocument, OperationObject, Scope } from './types';
 
 export const API_VERSION = '1.0.0';
@@ -48,6 +50,36 @@ function operationOf(endpoint: Endpoint): OperationObject {
 
 let schemas: OpenApiDocument['components']['schemas'] | undefined;
 
+const DELIVERY_NOTE =
+  'Sent as `POST` with `content-type: application/json`, `user-agent: Confab-Webhooks/1` and the Standard Webhooks headers: `webhook-id` (the event id, the same on every attempt and redelivery — dedupe on it), `webhook-timestamp` (unix seconds of this attempt) and `webhook-signature` (`v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the base64-decoded secret after `whsec_`; space-separated, one per live secret). Answer any 2xx within 15 s; anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±10 %), `Retry-After` honoured on 429/503. 410 disables the endpoint.';
+
+/** The events Confab sends to webhook endpoints (OpenAPI 3.1 `webhooks`), with a sample of each. */
+function eventDocs(): NonNullable<OpenApiDocument['webhooks']> {
+  const sampleAt = new Date('2025-05-01T12:00:00Z');
+  return Object.fromEntries(
+    TEST_EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `event.${type}`,
+          summary: type,
+          description: `${EVENT_DESCRIPTIONS[type]} ${DELIVERY_NOTE}`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: componentRef(eventComponentName(type)) },
+                example: { id: 'evt_3q2F0bX1c9Lk7Yw2', type, createdAt: sampleAt.toISOString(), data: sampleData(type, 'wh_Qm9nF1xR3a2b', sampleAt) },
+              },
+            },
+          },
+          responses: { '2XX': { description: 'Received; any 2xx acknowledges the delivery.' } },
+        },
+      },
+    ]),
+  );
+}
+
 /** The whole document; `origin` (e.g. `https://confab.example.com`) becomes the server URL. */
 export function buildOpenApiDocument(origin: string): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
@@ -63,6 +95,7 @@ export function buildOpenApiDocument(origin: string): OpenApiDocument {
     tags,
     security: [{ bearerAuth: [] }],
     paths,
+    webhooks: eventDocs(),
     components: {
       // The schemas never change while the process runs; converting them once is enough.
       schemas: (schemas ??= convertComponentSchemas()),

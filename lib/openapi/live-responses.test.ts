@@ -44,11 +44,14 @@ beforeAll(async () => {
  * server picks such ids and no example can know one.
  */
 const createdIds = new Map<string, string>();
-const createdId = (p: string, param: string) => (param === 'id' ? createdIds.get(/([\w-]+)\/\{id\}/.exec(p)?.[1] ?? '') : undefined);
+const createdId = (p: string, param: string) =>
+  param === 'id' ? createdIds.get(/([\w-]+)\/\{id\}/.exec(p)?.[1] ?? '') : param === 'deliveryId' ? createdIds.get('deliveryId') : undefined;
 
 async function rememberCreatedId(p: string, res: Response) {
+  const body = (await res.clone().json().catch(() => null)) as { id?: unknown; deliveryId?: unknown } | null;
+  // A queued delivery (the webhook test call) names the delivery later operations read.
+  if (res.status === 202 && typeof body?.deliveryId === 'string') createdIds.set('deliveryId', body.deliveryId);
   if (res.status !== 201 || p.includes('{')) return;
-  const body = (await res.clone().json().catch(() => null)) as { id?: unknown } | null;
   if (typeof body?.id === 'string') createdIds.set(p.split('/').pop()!, body.id);
 }
 

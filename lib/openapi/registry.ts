@@ -9,6 +9,7 @@ import { funnelEndpoints } from './endpoints/funnels';
 import { goalEndpoints } from './endpoints/goals';
 import { ingestEndpoints } from './endpoints/ingest';
 import { transcriptEndpoints } from './endpoints/transcripts';
+import { webhookEndpoints } from './endpoints/webhooks';
 import type { Endpoint } from './types';
 
 export const tags: { name: string; description: string }[] = [
@@ -21,6 +22,7 @@ export const tags: { name: string; description: string }[] = [
   { name: 'Avatars', description: 'The avatars (agents) whose conversations you send: names and descriptions.' },
   { name: 'Goals', description: 'Outcomes a conversation can reach — a pattern or phrase in a message, an event, a tool call, or ending without escalation.' },
   { name: 'Funnels', description: 'Ordered steps a conversation goes through, and how many conversations reach each one.' },
+  { name: 'Webhooks', description: 'Endpoints Confab POSTs events to — signed (Standard Webhooks), retried for about a day, logged and replayable. The events themselves are under `webhooks`.' },
 ];
 
-export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...avatarEndpoints, ...goalEndpoints, ...funnelEndpoints];
+export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...avatarEndpoints, ...goalEndpoints, ...funnelEndpoints, ...webhookEndpoints];

@@ -82,6 +82,8 @@ export type OpenApiDocument = {
   tags: { name: string; description: string }[];
   security: Record<string, string[]>[];
   paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
+  /** The requests Confab makes to webhook endpoints, by event type. */
+  webhooks?: Record<string, { post: Record<string, unknown> }>;
   components: {
     schemas: Record<string, JsonSchema>;
     responses: Record<string, unknown>;

@@ -82,8 +82,9 @@ export function parseTargetUrl(raw: string): URL {
 }
 
 /**
- * The check at creation: the URL is well formed and every address its host resolves to is public. A name
- * that does not resolve is refused too (there would be nothing to deliver to).
+ * The check at creation: the URL is well formed and no address its host resolves to now is internal. A name
+ * that does not resolve yet is let through — nothing can be sent to it until it does, and every attempt
+ * checks the address it connects to.
  */
 export async function checkTarget(raw: string): Promise<URL> {
   const url = parseTargetUrl(raw);
@@ -93,13 +94,13 @@ export async function checkTarget(raw: string): Promise<URL> {
     if (isForbiddenAddress(host)) throw new TargetRefused('Must not point at a loopback, private, link-local or otherwise internal address');
     return url;
   }
-  let addresses: LookupAddress[];
+  let addresses: LookupAddress[] = [];
   try {
     addresses = await dns.lookup(host, { all: true, verbatim: true });
   } catch {
-    throw new TargetRefused(`The host ${host} does not resolve`);
+    // Not resolvable now: see above.
   }
-  if (!addresses.length || addresses.some((a) => isForbiddenAddress(a.address))) {
+  if (addresses.some((a) => isForbiddenAddress(a.address))) {
     throw new TargetRefused(`The host ${host} resolves to a loopback, private, link-local or otherwise internal address`);
   }
   return url;
