@@ -76,4 +76,4 @@ export const funnelPatchSchema = funnelInputSchema.partial();
 export type FunnelInput = z.infer<typeof funnelInputSchema>;
 export type FunnelPatch = z.infer<typeof funnelPatchSchema>;
 
-export const funnelParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const funnelParamsSchema = z.object({ id: identifier });

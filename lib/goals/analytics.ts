@@ -5,6 +5,7 @@
  * against that avatar's conversations only.
  */
 import { z } from 'zod';
+import { identifier } from '@/lib/ingest/schema-primitives';
 import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
 import { countCompletions, recentCompletions, type CompletionCountRow } from '@/db/queries/goal-analytics';
 import { findGoalRow, listGoalRows, type GoalRow } from '@/db/queries/goals';
@@ -25,7 +26,7 @@ export const goalAnalyticsQuerySchema = rangeQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(100).default(RECENT_COMPLETIONS_DEFAULT),
 });
 
-export const goalParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const goalParamsSchema = z.object({ id: identifier });
 
 export type GoalTrendBucket = { date: string; completions: number; conversations: number; completionRate: number | null };
 export type GoalAvatarStats = { id: string; name: string; completions: number; conversations: number; completionRate: number | null };

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { RE2 } from 're2-wasm';
 import { z } from 'zod';
-import { identifier, propertyMatch } from '@/lib/ingest/schema-primitives';
+import { identifier, isStorable, propertyMatch, STORABLE_MESSAGE } from '@/lib/ingest/schema-primitives';
 
 export const MAX_PATTERN_LENGTH = 500;
 export const MAX_PHRASES = 100;
@@ -42,13 +42,13 @@ export const goalTriggerSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('pattern'),
-      pattern: z.string().min(1, 'Must not be empty').max(MAX_PATTERN_LENGTH, `Must be at most ${MAX_PATTERN_LENGTH} characters`),
+      pattern: z.string().min(1, 'Must not be empty').max(MAX_PATTERN_LENGTH, `Must be at most ${MAX_PATTERN_LENGTH} characters`).refine(isStorable, STORABLE_MESSAGE),
       role,
     }),
     z.strictObject({
       type: z.literal('phrases'),
       phrases: z
-        .array(z.string().trim().min(1, 'Must not be empty').max(MAX_PHRASE_LENGTH, `Must be at most ${MAX_PHRASE_LENGTH} characters`))
+        .array(z.string().trim().min(1, 'Must not be empty').max(MAX_PHRASE_LENGTH, `Must be at most ${MAX_PHRASE_LENGTH} characters`).refine(isStorable, STORABLE_MESSAGE))
         .min(1, 'Give at least one phrase')
         .max(MAX_PHRASES, `At most ${MAX_PHRASES} phrases`),
       role,

@@ -155,10 +155,14 @@ export const displayName = (max: number) =>
     .max(max, `Must be at most ${max} characters`)
     .refine((s) => !CONTROL.test(s) && s.isWellFormed(), 'Must not contain control characters or invalid Unicode');
 
+/** Text that PostgreSQL text and jsonb can hold as given: no NUL characters, no lone surrogates. */
+export const isStorable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
+export const STORABLE_MESSAGE = 'Must not contain NUL characters or invalid Unicode';
+
 export const MAX_MATCH_PROPERTIES = 20;
-const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters'), z.number(), z.boolean(), z.null()]);
+const scalar = z.union([z.string().max(1000, 'Must be at most 1000 characters').refine(isStorable, STORABLE_MESSAGE), z.number(), z.boolean(), z.null()]);
 
 /** Event properties a goal or funnel step requires: scalar values, matched as PostgreSQL `@>` matches them. */
 export const propertyMatch = z
-  .record(z.string().min(1).max(200), scalar)
+  .record(z.string().min(1).max(200).refine(isStorable, STORABLE_MESSAGE), scalar)
   .refine((p) => Object.keys(p).length <= MAX_MATCH_PROPERTIES, `At most ${MAX_MATCH_PROPERTIES} properties`);

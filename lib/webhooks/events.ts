@@ -4,7 +4,6 @@
  * (db/queries/outbox.ts); nothing here touches the database.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 
 /** What an endpoint can subscribe to. */
 export const EVENT_TYPES = [
@@ -128,11 +127,3 @@ export function sampleData(type: TestEventType, webhookId: string, now = new Dat
       return { webhookId, message: 'This is a test event from Confab. Respond with any 2xx to acknowledge it.' };
   }
 }
-
-/** The envelope of every event, for the OpenAPI document. */
-export const webhookEventSchema = z.object({
-  id: z.string().describe('`evt_…`; also the `webhook-id` header, the same on every attempt and redelivery — dedupe on it.'),
-  type: z.enum(TEST_EVENT_TYPES),
-  createdAt: z.string().describe('When the fact happened (ISO 8601).'),
-  data: z.record(z.string(), z.unknown()).describe('The event’s data; its shape depends on `type`.'),
-});
