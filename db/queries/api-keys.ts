@@ -1,13 +1,14 @@
 /** API key rows. Keys are stored only as SHA-256 hashes. */
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import { db } from '../index';
+import { db, type DbExecutor } from '../index';
 import { apiKeys, users } from '../schema';
 
 export async function insertApiKey(
   workspaceId: string,
   values: { name: string; prefix: string; keyHash: string; scopes: string[]; createdBy?: string | null },
+  tx: DbExecutor = db,
 ) {
-  const [row] = await db
+  const [row] = await tx
     .insert(apiKeys)
     .values({ workspaceId, ...values, createdBy: values.createdBy ?? null })
     .returning();
@@ -55,8 +56,8 @@ export async function listApiKeys(workspaceId: string) {
     .orderBy(desc(apiKeys.createdAt));
 }
 
-export async function revokeApiKey(workspaceId: string, id: string) {
-  const [row] = await db
+export async function revokeApiKey(workspaceId: string, id: string, tx: DbExecutor = db) {
+  const [row] = await tx
     .update(apiKeys)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))

@@ -17,14 +17,7 @@ export type AuditEntry = {
 export type AuditTransaction = DbExecutor | TransactionSql;
 
 /** Writes the entry in `tx`, so that it commits or rolls back with the change. */
-export async function insertAuditEntry(tx: AuditTransaction, workspaceId: string, entry: AuditEntry): Promise<void>;
-/**
- * @deprecated Writes outside the change's transaction. Kept only for the dashboard's settings and API-key
- * actions (app/(dashboard)/settings), which are to pass their transaction too.
- */
-export async function insertAuditEntry(workspaceId: string, entry: AuditEntry): Promise<void>;
-export async function insertAuditEntry(...args: [AuditTransaction, string, AuditEntry] | [string, AuditEntry]): Promise<void> {
-  const [tx, workspaceId, entry] = args.length === 3 ? args : [db, ...args];
+export async function insertAuditEntry(tx: AuditTransaction, workspaceId: string, entry: AuditEntry): Promise<void> {
   if ('insert' in tx) {
     await tx.insert(auditLog).values({ workspaceId, ...entry });
     return;

@@ -1,6 +1,6 @@
 /** Workspace settings reads and writes for the Settings › General page. */
 import { eq } from 'drizzle-orm';
-import { db } from '../index';
+import { db, type DbExecutor } from '../index';
 import { workspaces } from '../schema';
 
 export type WorkspaceSettings = { name: string; timezone: string; inactivityTimeoutMinutes: number; escalationToolNames: string[] };
@@ -12,13 +12,13 @@ const columns = {
   escalationToolNames: workspaces.escalationToolNames,
 };
 
-export async function getWorkspaceSettings(workspaceId: string): Promise<WorkspaceSettings | null> {
-  const [row] = await db.select(columns).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+export async function getWorkspaceSettings(workspaceId: string, tx: DbExecutor = db): Promise<WorkspaceSettings | null> {
+  const [row] = await tx.select(columns).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   return row ?? null;
 }
 
 /** Saves the settings and returns them as stored, or null when the workspace does not exist. */
-export async function updateWorkspaceSettings(workspaceId: string, values: WorkspaceSettings): Promise<WorkspaceSettings | null> {
-  const [row] = await db.update(workspaces).set(values).where(eq(workspaces.id, workspaceId)).returning(columns);
+export async function updateWorkspaceSettings(workspaceId: string, values: WorkspaceSettings, tx: DbExecutor = db): Promise<WorkspaceSettings | null> {
+  const [row] = await tx.update(workspaces).set(values).where(eq(workspaces.id, workspaceId)).returning(columns);
   return row ?? null;
 }

@@ -1,6 +1,7 @@
 /** API keys: `cfk_` + 32 random base62 characters, shown once; only the SHA-256 hash is kept. */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { DbExecutor } from '@/db';
 import { findActiveApiKeyByHash, insertApiKey, touchApiKey } from '@/db/queries/api-keys';
 
 export const API_KEY_SCOPES = ['ingest', 'read', 'admin'] as const;
@@ -26,7 +27,8 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-export async function createApiKey(workspaceId: string, input: { name: string; scopes: ApiKeyScope[]; createdBy?: string | null }) {
+/** Creates a key (in `tx` when given, so an audit entry can commit with it); the raw key is returned only here. */
+export async function createApiKey(workspaceId: string, input: { name: string; scopes: ApiKeyScope[]; createdBy?: string | null }, tx?: DbExecutor) {
   const data = createApiKeySchema.parse(input);
   const key = `cfk_${randomBase62(32)}`;
   const row = await insertApiKey(workspaceId, {
@@ -35,7 +37,7 @@ export async function createApiKey(workspaceId: string, input: { name: string; s
     prefix: key.slice(0, 12),
     keyHash: hashApiKey(key),
     createdBy: input.createdBy,
-  });
+  }, tx);
   return { key, id: row.id, prefix: row.prefix, scopes: row.scopes, name: row.name };
 }
 
