@@ -2,7 +2,19 @@
 import type { TransactionSql } from 'postgres';
 import { GOAL_EVALUATION_LOCK } from '../lock-order';
 
-export type ClosedConversation = { workspace_id: string; id: string; avatar_id: string; started_at: Date; ended_at: Date; escalated: boolean };
+export type ClosedConversation = {
+  workspace_id: string;
+  id: string;
+  avatar_id: string;
+  customer_id: string | null;
+  started_at: Date;
+  ended_at: Date;
+  message_count: number;
+  escalated: boolean;
+  sentiment_score: number | null;
+  sentiment_label: 'positive' | 'neutral' | 'negative' | null;
+  feedback: string | null;
+};
 
 /**
  * The workspaces of the next `limit` idle conversations (of `workspaceIds` only, when given), with their
@@ -51,7 +63,8 @@ export async function closeIdleConversationsChunk(
       UPDATE conversations c
       SET status = 'ended', end_reason = 'inactivity', ended_at = greatest(c.last_activity_at, c.started_at), updated_at = now()
       FROM due WHERE c.workspace_id = due.workspace_id AND c.id = due.id
-      RETURNING c.workspace_id, c.id, c.avatar_id, c.started_at, c.ended_at, c.message_count, c.escalated
+      RETURNING c.workspace_id, c.id, c.avatar_id, c.customer_id, c.started_at, c.ended_at, c.message_count, c.escalated,
+        c.sentiment_score::float8 AS sentiment_score, c.sentiment_label, c.feedback
     ), facts AS (
       SELECT workspace_id, date_trunc('hour', started_at, 'UTC') AS bucket, avatar_id, count(*)::int AS ended,
         sum(extract(epoch FROM ended_at - started_at))::float8 AS seconds
@@ -64,5 +77,5 @@ export async function closeIdleConversationsChunk(
         ended_conversations = r.ended_conversations + EXCLUDED.ended_conversations,
         duration_sum_s = r.duration_sum_s + EXCLUDED.duration_sum_s
     )
-    SELECT workspace_id, id, avatar_id, started_at, ended_at, escalated FROM closed`;
+    SELECT workspace_id, id, avatar_id, customer_id, started_at, ended_at, message_count, escalated, sentiment_score, sentiment_label, feedback FROM closed`;
 }

@@ -58,15 +58,22 @@ export function ingestWrites(tx: TransactionSql) {
      * against deletion until the batch commits: a concurrent goal delete waits, then removes what this
      * batch completed; one that got there first leaves this batch without the goal.
      */
-    async workspaceRules(workspaceId: string): Promise<{ escalationToolNames: string[]; goals: GoalDefinitionRow[] } | null> {
-      const [row] = await tx<{ names: string[]; goals: (Omit<GoalDefinitionRow, 'updated_at'> & { updated_at: string })[] }[]>`
-        SELECT w.escalation_tool_names AS names, coalesce((
+    /** The workspace's escalation tools, its goals (locked for evaluation) and the event types its enabled webhooks take. */
+    async workspaceRules(workspaceId: string): Promise<{ escalationToolNames: string[]; goals: GoalDefinitionRow[]; subscribedEvents: Set<string> } | null> {
+      const [row] = await tx<{ names: string[]; subscribed: string[]; goals: (Omit<GoalDefinitionRow, 'updated_at'> & { updated_at: string })[] }[]>`
+        SELECT w.escalation_tool_names AS names,
+          ARRAY(SELECT DISTINCT unnest(h.events) FROM webhooks h WHERE h.workspace_id = w.id AND h.enabled) AS subscribed,
+          coalesce((
           SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'avatar_id', g.avatar_id, 'trigger', g.trigger, 'updated_at', g.updated_at) ORDER BY g.id)
           FROM (SELECT id, name, avatar_id, trigger, updated_at FROM goals WHERE workspace_id = w.id
             ORDER BY id ${tx.unsafe(GOAL_EVALUATION_LOCK)}) g), '[]') AS goals
         FROM workspaces w WHERE w.id = ${workspaceId}::uuid`;
       if (!row) return null;
-      return { escalationToolNames: row.names, goals: row.goals.map((g) => ({ ...g, updated_at: new Date(g.updated_at) })) };
+      return {
+        escalationToolNames: row.names,
+        goals: row.goals.map((g) => ({ ...g, updated_at: new Date(g.updated_at) })),
+        subscribedEvents: new Set(row.subscribed),
+      };
     },
 
     /** Locks the conversations among `ids` that exist, in lock order, and returns them as they stand. */

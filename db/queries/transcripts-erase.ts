@@ -66,6 +66,10 @@ async function deleteRows(tx: TransactionSql, ws: string, ids: string[], custome
   await tx`DELETE FROM goal_completions WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   // Event stream entries (goal.completed, …) that name an erased conversation go with it.
   await tx`DELETE FROM outbox_events WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
+  // So do the webhook deliveries that carry them, with their attempts (response excerpts may quote them).
+  await tx`
+    WITH gone AS (DELETE FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[]) RETURNING id)
+    DELETE FROM webhook_attempts a USING gone WHERE a.workspace_id = ${ws}::uuid AND a.delivery_id = gone.id`;
   await tx`DELETE FROM events WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   await tx`DELETE FROM actions WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;
   await tx`DELETE FROM messages WHERE workspace_id = ${ws}::uuid AND conversation_id = ANY(${ids}::text[])`;

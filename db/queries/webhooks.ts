@@ -188,14 +188,19 @@ export async function recoverFailedDeliveries(workspaceId: string, webhookId: st
 // ---- The engine (worker) ---------------------------------------------------------------------------
 
 /**
+ * The engine's statements sweep every workspace (the worker) unless `workspaceIds` names some (tests, which
+ * must leave other tests' data alone).
+ *
  * Moves up to `limit` events from the outbox to deliveries, one per endpoint subscribed now, and removes
  * them from the outbox, in one statement. Returns how many events it took.
  */
-export async function fanOutEvents(limit: number): Promise<number> {
+export async function fanOutEvents(limit: number, workspaceIds: string[] | null = null): Promise<number> {
   const [row] = await sql<{ events: number }[]>`
     WITH ev AS (
       DELETE FROM outbox_events o
-      WHERE (o.workspace_id, o.id) IN (SELECT workspace_id, id FROM outbox_events ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      WHERE (o.workspace_id, o.id) IN (
+        SELECT workspace_id, id FROM outbox_events WHERE ${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[])
+        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING o.workspace_id, o.id, o.event_id, o.type, o.conversation_id, o.payload, o.created_at
     ), queued AS (
       INSERT INTO webhook_deliveries (workspace_id, id, webhook_id, event_id, event_type, conversation_id, payload, status, next_attempt_at)
@@ -230,12 +235,13 @@ export type ClaimedDelivery = {
  * (counting other workers' leases), and counts the attempt. A worker that dies mid-attempt leaves its lease
  * to expire after `leaseSeconds`; the delivery is then attempted again.
  */
-export async function claimDueDeliveries(limit: number, perEndpoint: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(limit: number, perEndpoint: number, leaseSeconds: number, workspaceIds: string[] | null = null): Promise<ClaimedDelivery[]> {
   return sql<ClaimedDelivery[]>`
     WITH due AS (
       SELECT d.workspace_id, d.id, d.webhook_id, d.next_attempt_at
       FROM webhook_deliveries d
       WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until <= now())
+        AND (${workspaceIds}::uuid[] IS NULL OR d.workspace_id = ANY(${workspaceIds}::uuid[]))
         AND EXISTS (SELECT 1 FROM webhooks w WHERE w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND w.enabled)
       ORDER BY d.next_attempt_at
       LIMIT ${limit * 4}

@@ -10,6 +10,7 @@ import type { TransactionSql } from 'postgres';
 import { ingestRecompute } from '@/db/queries/ingest-recompute';
 import { ingestRollups } from '@/db/queries/ingest-rollups';
 import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
+import { emitEvents } from '@/db/queries/outbox';
 import { withRetryableTransaction } from '@/db/transaction';
 import { notFound } from '@/lib/api/errors';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
@@ -23,6 +24,7 @@ import { assignBatchResponseTimes, prepareItems, UNKNOWN_AVATAR, type PreparedIt
 import { RollupDeltas } from './rollup-deltas';
 import { finishDerivedFields, runStatePass, type ConversationEntry, type Inserted } from './state-pass';
 import type { ConversationState, IngestItem, ItemOutcome } from './types';
+import { batchEvents } from './webhook-events';
 
 export type ApplyOptions = {
   /** The time the request arrived: the default for items without their own time. */
@@ -182,6 +184,13 @@ async function applyInTransaction(
     rollups.addCustomers(workspaceId, deltas.customerRows()),
     rollups.removeOrphanCustomers(workspaceId, deltas.leftCustomerRows()),
     writes.recordIdempotencyKeys(workspaceId, keys),
+    // Only what an enabled endpoint takes at this moment goes to the event stream.
+    rules.subscribedEvents.size > 0 &&
+      emitEvents(
+        tx,
+        workspaceId,
+        batchEvents([...entries.values()].map((e) => ({ before: e.before, state: e.state })), newMessages, newActions).filter((e) => rules.subscribedEvents.has(e.type)),
+      ),
   ]);
   return { outcomes, conversations: new Map([...entries].map(([id, e]) => [id, e.state])) };
 }

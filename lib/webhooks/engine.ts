@@ -28,6 +28,8 @@ export type EngineOptions = {
   pollMs?: number;
   leaseSeconds?: number;
   log?: (line: string) => void;
+  /** Only these workspaces (tests); the worker serves every one. */
+  workspaceIds?: string[];
 };
 
 const numberFromEnv = (name: string, fallback: number) => {
@@ -75,11 +77,12 @@ export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fann
   const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 32);
   const log = options.log ?? (() => {});
   let fannedOut = 0;
-  for (let n = await fanOutEvents(1000); n > 0; n = await fanOutEvents(1000)) {
+  const scope = options.workspaceIds ?? null;
+  for (let n = await fanOutEvents(1000, scope); n > 0; n = await fanOutEvents(1000, scope)) {
     fannedOut += n;
     if (n < 1000) break;
   }
-  const claimed = await claimDueDeliveries(batch, perEndpoint, options.leaseSeconds ?? 60);
+  const claimed = await claimDueDeliveries(batch, perEndpoint, options.leaseSeconds ?? 60, scope);
   if (claimed.length === 0) return { fannedOut, attempted: 0 };
   const outcomes = await Promise.all(claimed.map(attempt));
   const disabled = await recordAttempts(outcomes, FAILING_DAYS_BEFORE_DISABLE);

@@ -21,7 +21,7 @@ export const TEST_EVENT_TYPES = [...EVENT_TYPES, 'webhook.test'] as const;
 export type TestEventType = (typeof TEST_EVENT_TYPES)[number];
 
 export const EVENT_DESCRIPTIONS: Record<TestEventType, string> = {
-  'conversation.started': 'A conversation was created (its first message, event or get-or-create).',
+  'conversation.started': 'A conversation was created (its first message, action, end or get-or-create). `data.conversation` is as the creating write left it, not yet ended (a write that also ends it sends conversation.ended next).',
   'message.created': 'A new message was stored (not a resent one).',
   'conversation.ended': 'A conversation ended: the end call, or closed after its inactivity timeout.',
   'conversation.escalated': 'A conversation was first handed to a human (an escalation tool, or the end call).',
