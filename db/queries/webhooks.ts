@@ -341,12 +341,15 @@ export async function recordAttempts(outcomes: AttemptOutcome[], failingDays: nu
   });
 }
 
-/** Housekeeping: deliveries (and their attempts) older than `days` go. */
-export async function pruneDeliveries(days: number): Promise<number> {
+/** Housekeeping: up to `limit` settled deliveries created before `before` go, with their attempts. */
+export async function pruneDeliveries(before: Date, limit: number, workspaceIds: string[] | null = null): Promise<number> {
   const rows = await sql`
     WITH old AS (
-      DELETE FROM webhook_deliveries WHERE created_at < now() - make_interval(days => ${days}) AND status <> 'pending'
-      RETURNING workspace_id, id
+      DELETE FROM webhook_deliveries d WHERE (d.workspace_id, d.id) IN (
+        SELECT workspace_id, id FROM webhook_deliveries
+        WHERE created_at < ${before} AND status <> 'pending' AND (${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[]))
+        LIMIT ${limit})
+      RETURNING d.workspace_id, d.id
     ), attempts AS (
       DELETE FROM webhook_attempts a USING old WHERE a.workspace_id = old.workspace_id AND a.delivery_id = old.id RETURNING 1
     )

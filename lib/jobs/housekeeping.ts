@@ -4,6 +4,7 @@
  * actions, events, conversations are idempotent by their rows).
  */
 import { deleteIdempotencyKeysBefore } from '@/db/queries/idempotency';
+import { pruneDeliveries } from '@/db/queries/webhooks';
 
 export const IDEMPOTENCY_KEY_RETENTION_DAYS = 7;
 const CHUNK = 10_000;
@@ -17,6 +18,19 @@ export async function pruneIdempotencyKeys(now: Date = new Date(), options: { wo
   let total = 0;
   for (;;) {
     const deleted = await deleteIdempotencyKeysBefore(before, CHUNK, options.workspaceIds ?? null);
+    total += deleted;
+    if (deleted < CHUNK) return total;
+  }
+}
+
+export const WEBHOOK_DELIVERY_RETENTION_DAYS = 30;
+
+/** Deletes webhook deliveries (and their attempts) older than 30 days that are no longer pending; returns how many. */
+export async function pruneWebhookDeliveries(now: Date = new Date(), options: { workspaceIds?: string[] } = {}): Promise<number> {
+  const before = new Date(now.getTime() - WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000);
+  let total = 0;
+  for (;;) {
+    const deleted = await pruneDeliveries(before, CHUNK, options.workspaceIds ?? null);
     total += deleted;
     if (deleted < CHUNK) return total;
   }

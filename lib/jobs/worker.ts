@@ -4,9 +4,10 @@
  */
 import type PgBoss from 'pg-boss';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
+import { startWebhookEngine } from '@/lib/webhooks/engine';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
-import { pruneIdempotencyKeys } from './housekeeping';
+import { pruneIdempotencyKeys, pruneWebhookDeliveries } from './housekeeping';
 
 export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping' } as const;
 
@@ -33,14 +34,19 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
   await boss.work(QUEUES.housekeeping, { pollingIntervalSeconds: 10 }, async () => {
     const pruned = await pruneIdempotencyKeys(new Date(), scope);
     if (pruned > 0) log(`pruned ${pruned} expired idempotency key(s)`);
+    const deliveries = await pruneWebhookDeliveries(new Date(), scope);
+    if (deliveries > 0) log(`pruned ${deliveries} webhook deliveries older than 30 days`);
   });
 
   const backfills = startGoalBackfills(log, scope);
+  // Webhook deliveries: fan-out and attempts, polled every 200 ms (jobs in PostgreSQL, see lib/webhooks/engine).
+  const webhooks = startWebhookEngine({ log, workspaceIds: scope.workspaceIds });
 
   return {
     boss,
     stop: async () => {
       await backfills.stop();
+      await webhooks.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await close();
     },

@@ -15,7 +15,8 @@ import { eraseConversation } from '@/lib/transcripts/erase';
 import { createTestWorkspace } from '@/test/factories';
 import { startReceiver, type Receiver } from '@/test/webhook-receiver';
 import { EVENT_TYPES } from './events';
-import { runEngineOnce } from './engine';
+import { pruneWebhookDeliveries } from '@/lib/jobs/housekeeping';
+import { runEngineOnce, startWebhookEngine } from './engine';
 import { createWebhook, getDelivery, listDeliveries, redeliver, recoverFailed, rotateSecret, sendTestEvent, updateWebhook } from './service';
 
 let receiver: Receiver;
@@ -287,4 +288,30 @@ test('erasing a conversation removes its events and deliveries', async () => {
   expect(left.map((r) => r.conversation_id)).toEqual(['kept']);
   const attempts = await sql`SELECT 1 FROM webhook_attempts WHERE workspace_id = ${ws}::uuid AND webhook_id = ${hook.id}`;
   expect(attempts).toHaveLength(1);
+});
+
+test('the running engine delivers a message to its endpoint within moments of the commit', async () => {
+  const { ws } = await setup(['message.created']);
+  const engine = startWebhookEngine({ workspaceIds: [ws], pollMs: 50, lanes: 2 });
+  try {
+    const committed = Date.now();
+    await ingestBatch(ws, batch([{ type: 'message', body: { conversationId: 'live', id: 'm1', role: 'user', content: 'hi', createdAt: new Date().toISOString() } }]));
+    for (let i = 0; i < 100 && receiver.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0].at - committed).toBeLessThan(2_000);
+  } finally {
+    await engine.stop();
+  }
+});
+
+test('housekeeping removes settled deliveries older than 30 days, with their attempts', async () => {
+  const { ws, hook } = await setup();
+  const old = (await sendTestEvent(ws, hook.id, {}))!;
+  const recent = (await sendTestEvent(ws, hook.id, {}))!;
+  await drain(ws);
+  await sql`UPDATE webhook_deliveries SET created_at = now() - interval '31 days' WHERE workspace_id = ${ws}::uuid AND id = ${old.deliveryId}`;
+  expect(await pruneWebhookDeliveries(new Date(), { workspaceIds: [ws] })).toBe(1);
+  const left = await sql<{ id: string }[]>`SELECT id FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid`;
+  expect(left.map((r) => r.id)).toEqual([recent.deliveryId]);
+  expect(await sql`SELECT 1 FROM webhook_attempts WHERE workspace_id = ${ws}::uuid AND delivery_id = ${old.deliveryId}`).toHaveLength(0);
 });
