@@ -74,7 +74,7 @@ async function tellAdmins(disabled: { workspace_id: string; id: string; url: str
 /** One pass: fan out what the outbox holds, then one claim's worth of attempts. Returns how much it did. */
 export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fannedOut: number; attempted: number }> {
   const batch = options.batch ?? numberFromEnv('WEBHOOK_BATCH', 100);
-  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 32);
+  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 64);
   const log = options.log ?? (() => {});
   let fannedOut = 0;
   const scope = options.workspaceIds ?? null;
