@@ -315,3 +315,29 @@ test('housekeeping removes settled deliveries older than 30 days, with their att
   expect(left.map((r) => r.id)).toEqual([recent.deliveryId]);
   expect(await sql`SELECT 1 FROM webhook_attempts WHERE workspace_id = ${ws}::uuid AND delivery_id = ${old.deliveryId}`).toHaveLength(0);
 });
+
+test('an endpoint whose every delivery failed for five days is disabled and its admins are e-mailed', async () => {
+  delete process.env.SMTP_URL;
+  const { ws, hook } = await setup();
+  const [user] = await sql<{ id: string }[]>`INSERT INTO users (email) VALUES (${`admin-${randomUUID()}@example.com`}) RETURNING id`;
+  const [viewer] = await sql<{ id: string }[]>`INSERT INTO users (email) VALUES (${`viewer-${randomUUID()}@example.com`}) RETURNING id`;
+  await sql`INSERT INTO memberships (workspace_id, user_id, role) VALUES (${ws}::uuid, ${user.id}::uuid, 'admin'), (${ws}::uuid, ${viewer.id}::uuid, 'viewer')`;
+  receiver.fallback = { status: 503 };
+  await sendTestEvent(ws, hook.id, {});
+  await drain(ws);
+  // Four days in: still enabled.
+  await sql`UPDATE webhooks SET failing_since = now() - interval '4 days' WHERE workspace_id = ${ws}::uuid`;
+  await makeDue(ws);
+  await drain(ws);
+  expect((await sql`SELECT enabled FROM webhooks WHERE workspace_id = ${ws}::uuid`)[0].enabled).toBe(true);
+  await sql`UPDATE webhooks SET failing_since = now() - interval '5 days 1 minute' WHERE workspace_id = ${ws}::uuid`;
+  await makeDue(ws);
+  await drain(ws);
+  const [state] = await sql`SELECT enabled, disabled_reason FROM webhooks WHERE workspace_id = ${ws}::uuid`;
+  expect(state).toEqual({ enabled: false, disabled_reason: 'Every delivery failed for 5 days' });
+  const mail = await sql<{ to: string; subject: string }[]>`SELECT "to", subject FROM dev_mail WHERE workspace_id = ${ws}::uuid`;
+  expect(mail).toEqual([{ to: expect.stringMatching(/^admin-/), subject: expect.stringContaining('disabled your webhook') }]);
+  // A success resets the streak (here: after enabling it again).
+  await updateWebhook(ws, hook.id, { enabled: true }, {});
+  expect((await sql`SELECT failing_since FROM webhooks WHERE workspace_id = ${ws}::uuid`)[0].failing_since).toBeNull();
+});
