@@ -180,7 +180,7 @@ export async function getWebhook(workspaceId: string, id: string): Promise<Webho
   return row ? toWebhook(row) : null;
 }
 
-export async function createWebhook(workspaceId: string, raw: WebhookInput | unknown, actor: WebhookActor): Promise<CreatedWebhook> {
+export async function createWebhook(workspaceId: string, raw: unknown, actor: WebhookActor): Promise<CreatedWebhook> {
   const input = webhookInputSchema.parse(raw);
   const url = await checkedUrl(input.url);
   const secret = newWebhookSecret();
@@ -192,7 +192,7 @@ export async function createWebhook(workspaceId: string, raw: WebhookInput | unk
   return { ...(await getWebhook(workspaceId, id))!, secret };
 }
 
-export async function updateWebhook(workspaceId: string, id: string, raw: WebhookPatch | unknown, actor: WebhookActor): Promise<Webhook | null> {
+export async function updateWebhook(workspaceId: string, id: string, raw: unknown, actor: WebhookActor): Promise<Webhook | null> {
   const patch = webhookPatchSchema.parse(raw);
   const url = patch.url === undefined ? undefined : await checkedUrl(patch.url);
   const updated = await sql.begin(async (tx) => {
