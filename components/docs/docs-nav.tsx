@@ -1,4 +1,5 @@
 import type { TagGroup } from '@/lib/openapi/operations';
+import { EVENTS_ANCHOR, eventAnchor } from './events-section';
 import { MethodBadge } from './method-badge';
 
 export const INTRO_SECTIONS = [
@@ -9,7 +10,7 @@ export const INTRO_SECTIONS = [
   { anchor: 'idempotency', label: 'Idempotency' },
 ];
 
-export function DocsNav({ groups }: { groups: TagGroup[] }) {
+export function DocsNav({ groups, events = [] }: { groups: TagGroup[]; events?: string[] }) {
   return (
     <nav aria-label="API reference" className="space-y-6 text-sm">
       <div>
@@ -41,6 +42,22 @@ export function DocsNav({ groups }: { groups: TagGroup[] }) {
           </ul>
         </div>
       ))}
+      {events.length ? (
+        <div>
+          <a href={`#${EVENTS_ANCHOR}`} className="px-3 text-xs font-semibold uppercase tracking-wide text-gray-400 hover:text-gray-600">
+            Webhook events
+          </a>
+          <ul className="mt-2 space-y-0.5">
+            {events.map((type) => (
+              <li key={type}>
+                <a href={`#${eventAnchor(type)}`} className="block rounded-md px-3 py-1.5 font-mono text-xs text-gray-700 hover:bg-gray-100 hover:text-gray-900">
+                  {type}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </nav>
   );
 }

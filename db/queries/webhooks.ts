@@ -32,11 +32,13 @@ export type WebhookHealthRow = WebhookRow & {
   last_failure_error: string | null;
 };
 
-const WEBHOOK_COLUMNS = sql`w.id, w.url, w.events, w.description, w.secret, w.previous_secret, w.previous_secret_expires_at, w.enabled,
+const WEBHOOK_COLUMNS_TEXT = `w.id, w.url, w.events, w.description, w.secret, w.previous_secret, w.previous_secret_expires_at, w.enabled,
   w.consecutive_failures, w.failing_since, w.disabled_reason, w.created_at, w.updated_at`;
+/** Fragments are made when a query runs: building one at import would open the database connection then. */
+const webhookColumns = (q: Executor) => q.unsafe(WEBHOOK_COLUMNS_TEXT);
 
 /** Endpoint health beside each row: attempts and successes over the last 24 hours, the last failure. */
-const HEALTH = sql`
+const HEALTH_TEXT = `
   h.attempts_24h, h.successes_24h, f.at AS last_failure_at, f.status_code AS last_failure_status, f.error AS last_failure_error
   FROM webhooks w
   CROSS JOIN LATERAL (
@@ -48,6 +50,7 @@ const HEALTH = sql`
     WHERE a.workspace_id = w.workspace_id AND a.webhook_id = w.id AND (a.status_code IS NULL OR a.status_code NOT BETWEEN 200 AND 299)
     ORDER BY a.at DESC LIMIT 1
   ) f ON true`;
+const health = () => sql.unsafe(HEALTH_TEXT);
 
 export async function insertWebhookRow(
   tx: Executor,
@@ -57,16 +60,16 @@ export async function insertWebhookRow(
   const [row] = await tx<WebhookRow[]>`
     INSERT INTO webhooks AS w (workspace_id, id, url, events, description, enabled, secret)
     VALUES (${workspaceId}::uuid, ${w.id}, ${w.url}, ${w.events}::text[], ${w.description}, ${w.enabled}, ${w.secret})
-    RETURNING ${WEBHOOK_COLUMNS}`;
+    RETURNING ${webhookColumns(tx)}`;
   return row;
 }
 
 export async function listWebhookRows(workspaceId: string): Promise<WebhookHealthRow[]> {
-  return sql<WebhookHealthRow[]>`SELECT ${WEBHOOK_COLUMNS}, ${HEALTH} WHERE w.workspace_id = ${workspaceId}::uuid ORDER BY w.created_at, w.id`;
+  return sql<WebhookHealthRow[]>`SELECT ${webhookColumns(sql)}, ${health()} WHERE w.workspace_id = ${workspaceId}::uuid ORDER BY w.created_at, w.id`;
 }
 
 export async function findWebhookRow(workspaceId: string, id: string): Promise<WebhookHealthRow | undefined> {
-  const [row] = await sql<WebhookHealthRow[]>`SELECT ${WEBHOOK_COLUMNS}, ${HEALTH} WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${id}`;
+  const [row] = await sql<WebhookHealthRow[]>`SELECT ${webhookColumns(sql)}, ${health()} WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${id}`;
   return row;
 }
 
@@ -88,7 +91,7 @@ export async function updateWebhookRow(
       consecutive_failures = CASE WHEN ${patch.enabled === true} THEN 0 ELSE consecutive_failures END,
       updated_at = now()
     WHERE workspace_id = ${workspaceId}::uuid AND id = ${id}
-    RETURNING ${WEBHOOK_COLUMNS}`;
+    RETURNING ${webhookColumns(tx)}`;
   return row;
 }
 
@@ -125,7 +128,7 @@ export type DeliveryRow = {
 export type DeliveryDetailRow = DeliveryRow & { payload: Record<string, unknown>; response_excerpt: string | null };
 export type AttemptRow = { attempt: number; at: Date; status_code: number | null; duration_ms: number; response_excerpt: string | null; error: string | null };
 
-const DELIVERY_COLUMNS = sql`id, webhook_id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at, delivered_at`;
+const deliveryColumns = () => sql.unsafe('id, webhook_id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at, delivered_at');
 
 /** Queues one event for one endpoint (the test call, or fan-out). */
 export async function insertDeliveryRow(
@@ -146,7 +149,7 @@ export async function listDeliveryRows(
 ): Promise<DeliveryRow[]> {
   const after = options.after;
   return sql<DeliveryRow[]>`
-    SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries
+    SELECT ${deliveryColumns()} FROM webhook_deliveries
     WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${webhookId}
       ${options.status ? sql`AND status = ${options.status}` : sql``}
       ${after ? sql`AND (created_at, id COLLATE "C") < (${after.createdAt}::timestamptz, ${after.id} COLLATE "C")` : sql``}
@@ -156,7 +159,7 @@ export async function listDeliveryRows(
 
 export async function findDeliveryRow(workspaceId: string, webhookId: string, id: string): Promise<{ delivery: DeliveryDetailRow; attempts: AttemptRow[] } | undefined> {
   const [delivery] = await sql<DeliveryDetailRow[]>`
-    SELECT ${DELIVERY_COLUMNS}, payload, response_excerpt FROM webhook_deliveries
+    SELECT ${deliveryColumns()}, payload, response_excerpt FROM webhook_deliveries
     WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${webhookId} AND id = ${id}`;
   if (!delivery) return undefined;
   const attempts = await sql<AttemptRow[]>`

@@ -50,7 +50,7 @@ function operationOf(endpoint: Endpoint): OperationObject {
 
 let schemas: OpenApiDocument['components']['schemas'] | undefined;
 
-const DELIVERY_NOTE =
+export const DELIVERY_NOTE =
   'Sent as `POST` with `content-type: application/json`, `user-agent: Confab-Webhooks/1` and the Standard Webhooks headers: `webhook-id` (the event id, the same on every attempt and redelivery — dedupe on it), `webhook-timestamp` (unix seconds of this attempt) and `webhook-signature` (`v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the base64-decoded secret after `whsec_`; space-separated, one per live secret). Answer any 2xx within 15 s; anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±10 %), `Retry-After` honoured on 429/503. 410 disables the endpoint.';
 
 /** The events Confab sends to webhook endpoints (OpenAPI 3.1 `webhooks`), with a sample of each. */

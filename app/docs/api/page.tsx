@@ -3,6 +3,7 @@ import { DocsHeader } from '@/components/docs/docs-header';
 import { DocsIntro } from '@/components/docs/docs-intro';
 import { DocsNav } from '@/components/docs/docs-nav';
 import { EndpointSection } from '@/components/docs/endpoint-section';
+import { EventsSection } from '@/components/docs/events-section';
 import { RichText } from '@/components/docs/rich-text';
 import { rateLimitPerSecond } from '@/lib/api/rate-limit';
 import { requestOrigin } from '@/lib/http/origin';
@@ -26,7 +27,7 @@ export default async function ApiReferencePage() {
       <DocsHeader version={API_VERSION} />
       <div className="mx-auto flex max-w-[90rem]">
         <aside className="sticky top-16 hidden h-[calc(100vh-4rem)] w-72 shrink-0 overflow-y-auto border-r border-gray-200 bg-white px-3 py-6 lg:block">
-          <DocsNav groups={groups} />
+          <DocsNav groups={groups} events={Object.keys(doc.webhooks ?? {})} />
         </aside>
         <main className="min-w-0 flex-1 px-6 py-8 lg:px-10">
           <div className="mx-auto max-w-5xl space-y-12">
@@ -46,6 +47,7 @@ export default async function ApiReferencePage() {
                 ))}
               </section>
             ))}
+            <EventsSection doc={doc} viewer={viewer} />
           </div>
         </main>
       </div>
