@@ -190,35 +190,6 @@ export async function recoverFailedDeliveries(workspaceId: string, webhookId: st
 
 // ---- The engine (worker) ---------------------------------------------------------------------------
 
-/**
- * The engine's statements sweep every workspace (the worker) unless `workspaceIds` names some (tests, which
- * must leave other tests' data alone).
- *
- * Moves up to `limit` events from the outbox to deliveries, one per endpoint subscribed now, and removes
- * them from the outbox, in one statement. Returns how many events it took.
- */
-export async function fanOutEvents(limit: number, workspaceIds: string[] | null = null): Promise<number> {
-  const [row] = await sql<{ events: number }[]>`
-    WITH ev AS (
-      DELETE FROM outbox_events o
-      WHERE (o.workspace_id, o.id) IN (
-        SELECT workspace_id, id FROM outbox_events WHERE ${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[])
-        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING o.workspace_id, o.id, o.event_id, o.type, o.conversation_id, o.payload, o.created_at
-    ), queued AS (
-      INSERT INTO webhook_deliveries (workspace_id, id, webhook_id, event_id, event_type, conversation_id, payload, status, next_attempt_at)
-      SELECT ev.workspace_id, 'dlv_' || replace(gen_random_uuid()::text, '-', ''), w.id, ev.event_id, ev.type, ev.conversation_id,
-        json_build_object('id', ev.event_id, 'type', ev.type,
-          'createdAt', to_char(ev.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.payload),
-        'pending', now()
-      FROM ev JOIN webhooks w ON w.workspace_id = ev.workspace_id AND w.enabled AND ev.type = ANY(w.events)
-      ORDER BY ev.id
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM ev)::int AS events, (SELECT count(*) FROM queued)::int AS deliveries`;
-  return row.events;
-}
-
 export type ClaimedDelivery = {
   workspace_id: string;
   id: string;
@@ -232,6 +203,56 @@ export type ClaimedDelivery = {
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;
 };
+
+/**
+ * The engine's statements sweep every workspace (the worker) unless `workspaceIds` names some (tests, which
+ * must leave other tests' data alone).
+ *
+ * Moves up to `limit` events from the outbox to deliveries, one per endpoint subscribed now, removing them
+ * from the outbox, and leases at once the new deliveries that fit their endpoint's in-flight cap — so a
+ * fresh event is sent without another round trip — in one statement. The rest wait for `claimDueDeliveries`.
+ */
+export async function fanOutEvents(
+  limit: number,
+  options: { perEndpoint: number; leaseSeconds: number; workspaceIds?: string[] | null },
+): Promise<{ events: number; leased: ClaimedDelivery[] }> {
+  const workspaceIds = options.workspaceIds ?? null;
+  const rows = await sql<(ClaimedDelivery & { events: number })[]>`
+    WITH ev AS (
+      DELETE FROM outbox_events o
+      WHERE (o.workspace_id, o.id) IN (
+        SELECT workspace_id, id FROM outbox_events WHERE ${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[])
+        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING o.workspace_id, o.id, o.event_id, o.type, o.conversation_id, o.payload, o.created_at
+    ), targets AS (
+      SELECT ev.*, w.id AS webhook_id, row_number() OVER (PARTITION BY ev.workspace_id, w.id ORDER BY ev.id) AS rn
+      FROM ev JOIN webhooks w ON w.workspace_id = ev.workspace_id AND w.enabled AND ev.type = ANY(w.events)
+    ), inflight AS (
+      SELECT workspace_id, webhook_id, count(*)::int AS n FROM webhook_deliveries
+      WHERE locked_until > now() AND (workspace_id, webhook_id) IN (SELECT workspace_id, webhook_id FROM targets)
+      GROUP BY 1, 2
+    ), queued AS (
+      INSERT INTO webhook_deliveries (workspace_id, id, webhook_id, event_id, event_type, conversation_id, payload, status, next_attempt_at, attempts, locked_until)
+      SELECT t.workspace_id, 'dlv_' || replace(gen_random_uuid()::text, '-', ''), t.webhook_id, t.event_id, t.type, t.conversation_id,
+        json_build_object('id', t.event_id, 'type', t.type,
+          'createdAt', to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', t.payload),
+        'pending', now(),
+        CASE WHEN t.rn + coalesce(i.n, 0) <= ${options.perEndpoint} THEN 1 ELSE 0 END,
+        CASE WHEN t.rn + coalesce(i.n, 0) <= ${options.perEndpoint} THEN now() + make_interval(secs => ${options.leaseSeconds}) END
+      FROM targets t LEFT JOIN inflight i ON i.workspace_id = t.workspace_id AND i.webhook_id = t.webhook_id
+      ORDER BY t.id
+      RETURNING workspace_id, id, webhook_id, event_id, payload, attempts, attempt_base, locked_until
+    )
+    SELECT e.events, q.workspace_id, q.id, q.webhook_id, q.event_id, q.payload, q.attempts, q.attempt_base,
+      w.url, w.secret, w.previous_secret, w.previous_secret_expires_at
+    FROM (SELECT count(*)::int AS events FROM ev) e
+    LEFT JOIN queued q ON q.locked_until IS NOT NULL
+    LEFT JOIN webhooks w ON w.workspace_id = q.workspace_id AND w.id = q.webhook_id`;
+  const events = rows[0]?.events ?? 0;
+  const leased = rows.filter((r) => r.id !== null).map(({ events: _events, ...r }) => r);
+  return { events, leased };
+}
+
 
 /**
  * Leases up to `limit` due deliveries of enabled endpoints, at most `perEndpoint` in flight per endpoint
@@ -309,39 +330,43 @@ export async function recordAttempts(outcomes: AttemptOutcome[], failingDays: nu
     g: o.gone,
   }));
   const payload = JSON.stringify(rows);
-  return sql.begin(async (tx) => {
-    await tx`
+  // One statement for the log, the deliveries and the endpoints' streaks; an endpoint row is written only when
+  // its state changes (a success on a healthy endpoint leaves it alone, so lanes do not queue on it).
+  await sql`
+    WITH x AS (
+      SELECT * FROM json_to_recordset(${payload}::text::json)
+        AS x(w uuid, d text, h text, n int, at timestamptz, sc int, ms int, ex text, er text, st text, ra timestamptz, ok boolean, g boolean)
+    ), logged AS (
       INSERT INTO webhook_attempts (workspace_id, delivery_id, webhook_id, attempt, at, status_code, duration_ms, response_excerpt, error)
-      SELECT x.w, x.d, x.h, x.n, x.at, x.sc, x.ms, x.ex, x.er
-      FROM json_to_recordset(${payload}::text::json) AS x(w uuid, d text, h text, n int, at timestamptz, sc int, ms int, ex text, er text, st text, ra timestamptz, ok boolean, g boolean)
-      ORDER BY x.w, x.d, x.n
-      ON CONFLICT DO NOTHING`;
-    await tx`
+      SELECT w, d, h, n, at, sc, ms, ex, er FROM x ORDER BY w, d, n
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), settled AS (
       UPDATE webhook_deliveries d SET
         status = x.st, locked_until = NULL, next_attempt_at = x.ra, last_status_code = x.sc, last_error = x.er,
         response_excerpt = x.ex, delivered_at = CASE WHEN x.ok THEN x.at ELSE d.delivered_at END
-      FROM json_to_recordset(${payload}::text::json) AS x(w uuid, d text, at timestamptz, sc int, ex text, er text, st text, ra timestamptz, ok boolean)
-      WHERE d.workspace_id = x.w AND d.id = x.d`;
-    // Per endpoint: did any attempt of this batch succeed, was any a 410.
-    await tx`
-      WITH e AS (
-        SELECT x.w, x.h, bool_or(x.ok) AS ok, bool_or(x.g) AS gone, count(*) FILTER (WHERE NOT x.ok)::int AS failures, min(x.at) AS first_at
-        FROM json_to_recordset(${payload}::text::json) AS x(w uuid, h text, at timestamptz, ok boolean, g boolean) GROUP BY 1, 2 ORDER BY 1, 2
-      )
-      UPDATE webhooks w SET
-        consecutive_failures = CASE WHEN e.ok THEN 0 ELSE w.consecutive_failures + e.failures END,
-        failing_since = CASE WHEN e.ok THEN NULL ELSE coalesce(w.failing_since, e.first_at) END,
-        enabled = CASE WHEN e.gone THEN false ELSE w.enabled END,
-        disabled_reason = CASE WHEN e.gone THEN 'The endpoint answered 410 Gone' ELSE w.disabled_reason END,
-        updated_at = CASE WHEN e.gone THEN now() ELSE w.updated_at END
-      FROM e WHERE w.workspace_id = e.w AND w.id = e.h`;
-    return tx<{ workspace_id: string; id: string; url: string }[]>`
-      UPDATE webhooks w SET enabled = false, updated_at = now(),
-        disabled_reason = ${`Every delivery failed for ${failingDays} days`}
-      WHERE w.enabled AND w.failing_since <= now() - make_interval(days => ${failingDays})
-        AND (w.workspace_id, w.id) IN (SELECT x.w, x.h FROM json_to_recordset(${payload}::text::json) AS x(w uuid, h text))
-      RETURNING w.workspace_id, w.id, w.url`;
-  });
+      FROM x WHERE d.workspace_id = x.w AND d.id = x.d
+      RETURNING 1
+    ), e AS (
+      SELECT w, h, bool_or(ok) AS ok, bool_or(g) AS gone, count(*) FILTER (WHERE NOT ok)::int AS failures, min(at) AS first_at
+      FROM x GROUP BY 1, 2
+    )
+    UPDATE webhooks wh SET
+      consecutive_failures = CASE WHEN e.ok THEN 0 ELSE wh.consecutive_failures + e.failures END,
+      failing_since = CASE WHEN e.ok THEN NULL ELSE coalesce(wh.failing_since, e.first_at) END,
+      enabled = CASE WHEN e.gone THEN false ELSE wh.enabled END,
+      disabled_reason = CASE WHEN e.gone THEN 'The endpoint answered 410 Gone' ELSE wh.disabled_reason END,
+      updated_at = CASE WHEN e.gone THEN now() ELSE wh.updated_at END
+    FROM e
+    WHERE wh.workspace_id = e.w AND wh.id = e.h
+      AND (NOT e.ok OR e.gone OR wh.consecutive_failures <> 0 OR wh.failing_since IS NOT NULL)`;
+  if (outcomes.every((o) => o.next.status === 'delivered')) return [];
+  return sql<{ workspace_id: string; id: string; url: string }[]>`
+    UPDATE webhooks w SET enabled = false, updated_at = now(),
+      disabled_reason = ${`Every delivery failed for ${failingDays} days`}
+    WHERE w.enabled AND w.failing_since <= now() - make_interval(days => ${failingDays})
+      AND (w.workspace_id, w.id) IN (SELECT x.w, x.h FROM json_to_recordset(${payload}::text::json) AS x(w uuid, h text))
+    RETURNING w.workspace_id, w.id, w.url`;
 }
 
 /** Housekeeping: up to `limit` settled deliveries created before `before` go, with their attempts. */

@@ -16,6 +16,8 @@ import { sendMail } from '@/lib/mail';
 import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
 
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
+/** Outbox events moved to deliveries per pass. */
+const FAN_OUT_LIMIT = 500;
 
 export type EngineOptions = {
   /** Concurrent claim-attempt-record loops in this process. */
@@ -76,13 +78,11 @@ export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fann
   const batch = options.batch ?? numberFromEnv('WEBHOOK_BATCH', 100);
   const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 64);
   const log = options.log ?? (() => {});
-  let fannedOut = 0;
+  const leaseSeconds = options.leaseSeconds ?? 60;
   const scope = options.workspaceIds ?? null;
-  for (let n = await fanOutEvents(1000, scope); n > 0; n = await fanOutEvents(1000, scope)) {
-    fannedOut += n;
-    if (n < 1000) break;
-  }
-  const claimed = await claimDueDeliveries(batch, perEndpoint, options.leaseSeconds ?? 60, scope);
+  // Fresh events first: fan-out leases the deliveries that fit their endpoint's cap at once.
+  const { events: fannedOut, leased } = await fanOutEvents(FAN_OUT_LIMIT, { perEndpoint, leaseSeconds, workspaceIds: scope });
+  const claimed = leased.length >= batch ? leased : [...leased, ...(await claimDueDeliveries(batch - leased.length, perEndpoint, leaseSeconds, scope))];
   if (claimed.length === 0) return { fannedOut, attempted: 0 };
   const outcomes = await Promise.all(claimed.map(attempt));
   const disabled = await recordAttempts(outcomes, FAILING_DAYS_BEFORE_DISABLE);

@@ -341,3 +341,16 @@ test('an endpoint whose every delivery failed for five days is disabled and its 
   await updateWebhook(ws, hook.id, { enabled: true }, {});
   expect((await sql`SELECT failing_since FROM webhooks WHERE workspace_id = ${ws}::uuid`)[0].failing_since).toBeNull();
 });
+
+test('fan-out leases fresh deliveries only up to their endpoint’s cap; the rest wait for a claim', async () => {
+  const { ws } = await setup(['message.created']);
+  await ingestBatch(ws, batch(Array.from({ length: 6 }, (_, i) => ({ type: 'message', body: { conversationId: 'cap', id: `m${i}`, role: 'user', content: `hi ${i}`, createdAt: at(i) } }))));
+  const { fanOutEvents } = await import('@/db/queries/webhooks');
+  const first = await fanOutEvents(500, { perEndpoint: 2, leaseSeconds: 60, workspaceIds: [ws] });
+  expect(first.events).toBe(6);
+  expect(first.leased).toHaveLength(2);
+  expect(first.leased.every((d) => d.attempts === 1 && d.url.endsWith('/hook'))).toBe(true);
+  const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND status = 'pending' AND locked_until IS NULL`;
+  expect(n).toBe(4);
+  expect(await claimDueDeliveries(50, 2, 60, [ws])).toEqual([]);
+});

@@ -10,6 +10,7 @@
  *      (target ≥ 1,000 deliveries/s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -154,7 +155,7 @@ async function main() {
   await migrateDatabase();
   log(machineLine());
   await ensureBuild(log, !values['no-build']);
-  const server = await startNextServer(PORT, { WEBHOOK_ALLOW_PRIVATE: '1', API_RATE_LIMIT_PER_SECOND: '100000' });
+  const server = await startNextServer(PORT, { WEBHOOK_ALLOW_PRIVATE: '1', API_RATE_LIMIT_PER_SECOND: '100000', NEXTAUTH_SECRET: randomBytes(32).toString('hex') });
   const receiver = await startReceiver();
   let worker = startWorkerProcess();
   try {
