@@ -23,7 +23,7 @@ const ROUTES: Route[] = [
 export type RouteServer = { url: string; requests: string[]; close: () => Promise<void> };
 
 export async function startRouteServer(
-  options: { onResponse?: (path: string, res: http.ServerResponse) => 'send' | 'drop' } = {},
+  options: { port?: number; onResponse?: (path: string, res: http.ServerResponse) => 'send' | 'drop' } = {},
 ): Promise<RouteServer> {
   const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
@@ -50,7 +50,7 @@ export async function startRouteServer(
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
