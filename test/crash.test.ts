@@ -29,7 +29,8 @@ test('a SIGKILL mid-batch loses nothing and stores nothing twice once unacknowle
   const key = await createTestApiKey(workspace.id, ['ingest']);
   const batches = buildCrashBatches('crash', BATCHES, 6, 7);
 
-  server = await startRouteServerGroup(PORT, serverEnv());
+  // Answers wait 600 ms after the commit, so the kill also lands on batches that are stored but unacknowledged.
+  server = await startRouteServerGroup(PORT, serverEnv(), 600);
   const running = server;
   let acks = 0;
   const first = await sendAll(running.url, key, batches, 8, (_batch, result) => {
@@ -42,6 +43,7 @@ test('a SIGKILL mid-batch loses nothing and stores nothing twice once unacknowle
   expect(unacked.length, 'batches the kill left unacknowledged').toBeGreaterThan(0);
   const committedUnacked = await countStoredBatches(workspace.id, unacked);
   const inFlight = [...first.values()].filter((r) => r.outcome === 'lost').length;
+  expect(committedUnacked, 'batches committed whose answer the kill lost').toBeGreaterThan(0);
 
   server = await startRouteServerGroup(PORT, serverEnv());
   const ackedAgain: CrashBatch[] = batches.filter((b) => first.get(b.index)?.outcome === 'acked').slice(0, 3);

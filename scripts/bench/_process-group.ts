@@ -53,9 +53,9 @@ async function startGroup(command: string, args: string[], port: number, env: Re
 }
 
 /** The real /v1 route handlers over HTTP without a Next build (test/route-server-main.ts under tsx). */
-export function startRouteServerGroup(port: number, env: Record<string, string | undefined>): Promise<GroupServer> {
+export function startRouteServerGroup(port: number, env: Record<string, string | undefined>, holdResponseMs = 0): Promise<GroupServer> {
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  return startGroup(tsx, [path.join(root, 'test', 'route-server-main.ts'), String(port)], port, env, '/v1/batch');
+  return startGroup(tsx, [path.join(root, 'test', 'route-server-main.ts'), String(port), String(holdResponseMs)], port, env, '/v1/batch');
 }
 
 /** `next start` of the existing production build (see ensureBuild in _next-server.ts). */
