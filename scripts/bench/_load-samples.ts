@@ -1,0 +1,59 @@
+/** What the load benchmark watches besides latency: the web process's memory and the database connections in use. */
+import fs from 'node:fs';
+import { sql } from '@/db';
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; the name before it may hold spaces, hence after ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function vmRssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** VmRSS of the server process and of any process it started (next start may serve from a child). */
+export function processTreeRss(pid: number): { bytes: number; processes: number } {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...childrenOf(all[i]));
+  return { bytes: all.reduce((sum, p) => sum + vmRssBytes(p), 0), processes: all.length };
+}
+
+export async function databaseConnections(): Promise<number> {
+  const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()`;
+  return n;
+}
+
+/** Samples `measure` every `everyMs` until stopped; returns the maximum seen. */
+export function sampleMax(measure: () => Promise<number> | number, everyMs: number): { stop: () => Promise<number> } {
+  let max = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const take = () => {
+    pending = Promise.resolve(measure()).then((v) => void (max = Math.max(max, v)), () => undefined);
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await pending;
+      return max;
+    },
+  };
+}
+
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
