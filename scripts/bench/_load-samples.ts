@@ -38,12 +38,14 @@ export async function databaseConnections(): Promise<number> {
   return n;
 }
 
-/** Samples `measure` every `everyMs` until stopped; returns the maximum seen. */
-export function sampleMax(measure: () => Promise<number> | number, everyMs: number): { stop: () => Promise<number> } {
-  let max = 0;
+/** Samples `measure` every `everyMs` until stopped; returns every sample with its time (ms since start). */
+export function sampleEvery(measure: () => Promise<number> | number, everyMs: number): { stop: () => Promise<{ at: number; value: number }[]> } {
+  const samples: { at: number; value: number }[] = [];
+  const started = Date.now();
   let pending: Promise<void> = Promise.resolve();
   const take = () => {
-    pending = Promise.resolve(measure()).then((v) => void (max = Math.max(max, v)), () => undefined);
+    const at = Date.now() - started;
+    pending = Promise.resolve(measure()).then((value) => void samples.push({ at, value }), () => undefined);
   };
   take();
   const timer = setInterval(take, everyMs);
@@ -51,9 +53,20 @@ export function sampleMax(measure: () => Promise<number> | number, everyMs: numb
     stop: async () => {
       clearInterval(timer);
       await pending;
-      return max;
+      return samples;
     },
   };
+}
+
+/** The lowest and highest sample of each minute: the lows show what the heap keeps once collected. */
+export function perMinute(samples: { at: number; value: number }[]): { low: number; high: number }[] {
+  const minutes: { low: number; high: number }[] = [];
+  for (const { at, value } of samples) {
+    const m = (minutes[Math.floor(at / 60_000)] ??= { low: value, high: value });
+    m.low = Math.min(m.low, value);
+    m.high = Math.max(m.high, value);
+  }
+  return minutes.filter(Boolean);
 }
 
 export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- load [--minutes M] [--rate R] [--no-build]`
+ * `npm run bench -- load [--minutes M] [--rate R] [--warm-up S] [--no-build]`
  * Mixed traffic through the production server (`next start` of the build) for M minutes (default 10,
  * fractions allowed), driven by autocannon at a fixed R requests/s (default 10): 80 % POST /v1/batch with
  * fresh demo conversations, 20 % reads (two analytics endpoints, the conversation list, and the signed-in
@@ -19,14 +19,15 @@ import { demoConversation, seededRandom } from '@/lib/demo/generate';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { cookieHeader, signIn, WORKSPACE_COOKIE } from './analytics-render';
 import { ensureBuild, startNextServer } from './_next-server';
-import { databaseConnections, mb, processTreeRss, sampleMax } from './_load-samples';
+import { databaseConnections, mb, perMinute, processTreeRss, sampleEvery } from './_load-samples';
 import { machineLine, ms, percentile, requireDatabaseUrl } from './_stats';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string' }, rate: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { minutes: { type: 'string' }, rate: { type: 'string' }, 'warm-up': { type: 'string' }, 'no-build': { type: 'boolean' } } });
 const minutes = Number(values.minutes ?? 10);
 const rate = Math.max(5, Math.round(Number(values.rate ?? 10)));
 const PORT = 3471;
-const WARM_UP_SECONDS = 20;
+// The same traffic before the clock starts: RSS climbs from about 150 MB to about 400 MB as routes load and the heap sizes itself.
+const WARM_UP_SECONDS = Number(values['warm-up'] ?? 60);
 const BENCH_EMAIL = 'bench-load@example.com';
 
 type Route = { name: string; request: autocannon.Request };
@@ -106,11 +107,13 @@ async function main() {
     const coldRss = processTreeRss(server.pid);
     await drive(server.url, routes, WARM_UP_SECONDS);
     const startRss = processTreeRss(server.pid);
-    const connections = sampleMax(databaseConnections, 2000);
-    const peakRss = sampleMax(() => processTreeRss(server.pid).bytes, 2000);
+    const connections = sampleEvery(databaseConnections, 2000);
+    const rss = sampleEvery(() => processTreeRss(server.pid).bytes, 2000);
     const { result, tallies } = await drive(server.url, routes, Math.round(minutes * 60));
     const endRss = processTreeRss(server.pid);
-    const [maxConnections, maxRss] = [await connections.stop(), await peakRss.stop()];
+    const maxConnections = Math.max(...(await connections.stop()).map((s) => s.value));
+    const rssSamples = await rss.stop();
+    const maxRss = Math.max(...rssSamples.map((s) => s.value));
 
     console.log(`${'route'.padEnd(34)}${'requests'.padStart(9)}${'p50'.padStart(11)}${'p95'.padStart(11)}${'p99'.padStart(11)}  non-2xx`);
     for (const [name, t] of tallies) {
@@ -123,6 +126,7 @@ async function main() {
     console.log(`requests      : ${result.requests.total} in ${result.duration} s (${(result.requests.total / result.duration).toFixed(1)}/s)`);
     console.log(`errors        : ${errorCount} (non-2xx ${result.non2xx}, failed batch items ${itemErrors}, socket errors ${result.errors}, timeouts ${result.timeouts}) ${errorCount === 0 ? 'PASS' : 'FAIL'}`);
     console.log(`web RSS       : ${mb(coldRss.bytes)} cold, ${mb(startRss.bytes)} after a ${WARM_UP_SECONDS} s warm-up, ${mb(endRss.bytes)} at the end (peak ${mb(maxRss)}), ${endRss.processes} process(es): ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % ${growth < 0.1 ? 'PASS' : 'FAIL'} (< 10 %)`);
+    console.log(`RSS by minute : ${perMinute(rssSamples).map((m) => `${mb(m.low)}–${mb(m.high)}`.replace(' MB–', '–')).join(', ')}`);
     console.log(`db connections: max ${maxConnections} in use (pg_stat_activity of this database, sampled every 2 s; includes this benchmark's own)`);
     const [{ c, m }] = await sql<{ c: number; m: number }[]>`
       select count(*)::int as c, coalesce(sum(message_count), 0)::int as m from conversations where workspace_id = ${workspace.id}`;
