@@ -29,8 +29,8 @@ test('a SIGKILL mid-batch loses nothing and stores nothing twice once unacknowle
   const key = await createTestApiKey(workspace.id, ['ingest']);
   const batches = buildCrashBatches('crash', BATCHES, 6, 7);
 
-  // Answers wait 600 ms after the commit, so the kill also lands on batches that are stored but unacknowledged.
-  server = await startRouteServerGroup(PORT, serverEnv(), 600);
+  // Answers wait 1.5 s after the commit, so the kill also lands on batches that are stored but unacknowledged.
+  server = await startRouteServerGroup(PORT, serverEnv(), 1500);
   const running = server;
   let acks = 0;
   const first = await sendAll(running.url, key, batches, 8, (_batch, result) => {
