@@ -37,6 +37,10 @@ const clients = Number(values.clients ?? 8);
 const kind = values.server ?? 'next';
 const holdMs = Number(values['hold-ms'] ?? 300);
 const PORT = 3473;
+if ((kind !== 'next' && kind !== 'route') || !(rounds >= 1) || !(batchesPerRound >= 2) || !(clients >= 1)) {
+  console.error('Usage: npm run bench -- crash [--rounds N] [--batches B≥2] [--clients C] [--server next|route] [--hold-ms MS] [--no-build]');
+  process.exit(2);
+}
 
 async function startServer(): Promise<GroupServer> {
   const env = { DATABASE_URL: process.env.DATABASE_URL, API_RATE_LIMIT_PER_SECOND: '100000', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1' };
