@@ -20,10 +20,23 @@ const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 const UNIT_END = new Set(['S', 'Q']);
 
+/** ROLLBACK as a wire-protocol Query, run where runExclusive is held: pglite.exec would wait for that lock forever. */
+function rollbackMessage(): Uint8Array {
+  const text = Buffer.from('ROLLBACK\0');
+  const message = Buffer.alloc(5 + text.length);
+  message.write('Q', 0);
+  message.writeInt32BE(4 + text.length, 1);
+  text.copy(message, 5);
+  return new Uint8Array(message);
+}
+
 class SessionMultiplexer {
   private queue: Job[] = [];
   private owner: number | null = null;
   private running = false;
+  /** The client whose job runs now, and clients that went away while theirs ran (pump releases them). */
+  private current: number | null = null;
+  private readonly gone = new Set<number>();
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -35,13 +48,21 @@ class SessionMultiplexer {
   /** A client went away: drop its queued work and give the session back, rolling back what it left open. */
   async release(client: number): Promise<void> {
     this.queue = this.queue.filter((j) => j.client !== client);
+    if (this.current === client) {
+      // Its running job would hand the session back to it (it may be inside a transaction) after this.
+      this.gone.add(client);
+      return;
+    }
     if (this.owner === client) {
       this.owner = null;
-      await this.pglite.runExclusive(async () => {
-        if (this.pglite.isInTransaction()) await this.pglite.exec('ROLLBACK').catch(() => undefined);
-      });
+      await this.pglite.runExclusive(() => this.rollbackOpenTransaction());
     }
     void this.pump();
+  }
+
+  /** Call with runExclusive held. */
+  private async rollbackOpenTransaction(): Promise<void> {
+    if (this.pglite.isInTransaction()) await this.pglite.execProtocolRawStream(rollbackMessage(), { onRawData: () => {} }).catch(() => undefined);
   }
 
   private async pump(): Promise<void> {
@@ -52,12 +73,17 @@ class SessionMultiplexer {
         const index = this.owner === null ? 0 : this.queue.findIndex((j) => j.client === this.owner);
         if (index < 0 || this.queue.length === 0) break;
         const [job] = this.queue.splice(index, 1);
+        this.current = job.client;
+        let left = false;
         await this.pglite.runExclusive(async () => {
           for (const message of job.messages) {
             await this.pglite.execProtocolRawStream(message, { onRawData: job.write });
           }
+          left = this.gone.delete(job.client);
+          if (left) await this.rollbackOpenTransaction();
         });
-        this.owner = job.open || this.pglite.isInTransaction() ? job.client : null;
+        this.current = null;
+        this.owner = !left && (job.open || this.pglite.isInTransaction()) ? job.client : null;
         job.done();
       }
     } finally {

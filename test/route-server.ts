@@ -23,7 +23,12 @@ const ROUTES: Route[] = [
 export type RouteServer = { url: string; requests: string[]; close: () => Promise<void> };
 
 export async function startRouteServer(
-  options: { onResponse?: (path: string, res: http.ServerResponse) => 'send' | 'drop' } = {},
+  options: {
+    port?: number;
+    /** Waits this long between the handler's return and the answer, as a slow network would (a crash then loses committed answers). */
+    holdResponseMs?: number;
+    onResponse?: (path: string, res: http.ServerResponse) => 'send' | 'drop';
+  } = {},
 ): Promise<RouteServer> {
   const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
@@ -43,6 +48,7 @@ export async function startRouteServer(
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const request = new NextRequest(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
     const response = await handler(request, { params: Promise.resolve(params) });
+    if (options.holdResponseMs) await new Promise((resolve) => setTimeout(resolve, options.holdResponseMs));
     if (options.onResponse?.(path, res) === 'drop') {
       res.socket?.destroy();
       return;
@@ -50,7 +56,7 @@ export async function startRouteServer(
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -32,7 +32,7 @@ export async function ensureBuild(log: (line: string) => void, allowRebuild: boo
   log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-export type NextServer = { url: string; stop: () => Promise<void> };
+export type NextServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /** `next start` on `port` with `env` added, once it answers; its output is shown only if it fails. */
 export async function startNextServer(port: number, env: Record<string, string | undefined>): Promise<NextServer> {
@@ -53,7 +53,7 @@ export async function startNextServer(port: number, env: Record<string, string |
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${output.slice(-3000)}`);
     const ok = await fetch(`${url}/sign-in`).then((res) => res.ok, () => false);
-    if (ok) return { url, stop };
+    if (ok) return { url, pid: server.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

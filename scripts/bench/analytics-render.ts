@@ -13,9 +13,9 @@ const BENCH_EMAIL = 'bench-render@example.com';
 /** Only the rendered page holds this: it is inside the Suspense boundary that waits for the data. */
 const RENDERED_MARKER = 'Conversations over time';
 /** lib/auth/session.ts's cookie (importing that module here would load next-auth's page-only code). */
-const WORKSPACE_COOKIE = 'confab-workspace';
+export const WORKSPACE_COOKIE = 'confab-workspace';
 
-type Cookies = Map<string, string>;
+export type Cookies = Map<string, string>;
 
 function keepCookies(cookies: Cookies, res: Response) {
   for (const line of res.headers.getSetCookie()) {
@@ -25,10 +25,10 @@ function keepCookies(cookies: Cookies, res: Response) {
   }
 }
 
-const cookieHeader = (cookies: Cookies) => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+export const cookieHeader = (cookies: Cookies) => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs in with next-auth's credentials flow (CSRF token, then the callback) and returns the session cookies. */
-async function signIn(url: string, email: string, password: string): Promise<Cookies> {
+export async function signIn(url: string, email: string, password: string): Promise<Cookies> {
   const cookies: Cookies = new Map();
   const csrf = await fetch(`${url}/api/auth/csrf`);
   keepCookies(cookies, csrf);
