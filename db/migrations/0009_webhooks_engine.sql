@@ -32,5 +32,5 @@ ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_workspace_id_wor
 CREATE INDEX "webhook_attempts_hook_idx" ON "webhook_attempts" USING btree ("workspace_id","webhook_id","at");--> statement-breakpoint
 CREATE INDEX "outbox_events_conversation_id_idx" ON "outbox_events" USING btree ("workspace_id","conversation_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_conversation_idx" ON "webhook_deliveries" USING btree ("workspace_id","conversation_id");--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_created_idx" ON "webhook_deliveries" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_created_idx" ON "webhook_deliveries" USING brin ("created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_leased_idx" ON "webhook_deliveries" USING btree ("workspace_id","webhook_id") WHERE locked_until IS NOT NULL;

@@ -1,6 +1,6 @@
 /**
  * The delivery engine: moves outbox events to deliveries (fan-out), then leases due deliveries and
- * attempts them, several lanes at once. Everything it holds lives in PostgreSQL — a restart loses
+ * attempts them (see startWebhookEngine for the pipeline the worker runs). Everything it holds lives in PostgreSQL — a restart loses
  * nothing, and a worker killed mid-attempt leaves a lease that expires into one more attempt. The claim
  * caps what is in flight per endpoint, so one slow endpoint never holds up the others.
  */
@@ -20,8 +20,6 @@ export const FAILING_DAYS_BEFORE_DISABLE = 5;
 const FAN_OUT_LIMIT = 500;
 
 export type EngineOptions = {
-  /** Concurrent claim-attempt-record loops in this process. */
-  lanes?: number;
   /** Deliveries leased per claim. */
   batch?: number;
   /** Deliveries in flight per endpoint, across every worker. */
@@ -93,37 +91,96 @@ export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fann
 
 export type WebhookEngine = { stop: () => Promise<void> };
 
-export function startWebhookEngine(options: EngineOptions = {}): WebhookEngine {
-  const lanes = options.lanes ?? numberFromEnv('WEBHOOK_LANES', 4);
+/**
+ * The worker's engine, a pipeline: a claim loop leases due deliveries (fresh ones from the outbox first)
+ * whenever this process has free slots, each attempt starts as soon as it is leased, and a recorder writes
+ * finished attempts in batches. So sends overlap with claims and records, and no slot waits for the
+ * slowest attempt of a batch. At most `WEBHOOK_MAX_IN_FLIGHT` (default 256) attempts run in this process,
+ * at most `WEBHOOK_CONCURRENCY_PER_ENDPOINT` (default 64) per endpoint across every worker (the claim
+ * counts leases in PostgreSQL). `stop` lets running attempts finish and records them.
+ */
+export function startWebhookEngine(options: EngineOptions & { maxInFlight?: number } = {}): WebhookEngine {
+  const maxInFlight = options.maxInFlight ?? numberFromEnv('WEBHOOK_MAX_IN_FLIGHT', 256);
+  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 64);
+  const leaseSeconds = options.leaseSeconds ?? 60;
   const pollMs = options.pollMs ?? 200;
+  const scope = options.workspaceIds ?? null;
   const log = options.log ?? (() => {});
   let stopping = false;
-  let wake: (() => void) | undefined;
+  let inFlight = 0;
+  const finished: AttemptOutcome[] = [];
+  const wakers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        wakers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
     });
-  const lane = async () => {
+  const wakeAll = () => [...wakers].forEach((w) => w());
+  const report = (error: unknown) => log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
+
+  const start = (d: ClaimedDelivery) => {
+    inFlight++;
+    attempt(d)
+      .then((o) => finished.push(o))
+      .catch(report)
+      .finally(() => {
+        inFlight--;
+        wakeAll();
+      });
+  };
+
+  const claimLoop = async () => {
     while (!stopping) {
       try {
-        const { fannedOut, attempted } = await runEngineOnce(options);
-        if (fannedOut === 0 && attempted === 0) await sleep(pollMs);
+        const free = maxInFlight - inFlight;
+        if (free < Math.min(16, maxInFlight)) {
+          await sleep(pollMs);
+          continue;
+        }
+        // As many fresh events as one endpoint may take at once: more would only queue behind its cap.
+        const { events, leased } = await fanOutEvents(Math.min(free, perEndpoint, FAN_OUT_LIMIT), { perEndpoint, leaseSeconds, workspaceIds: scope });
+        leased.forEach(start);
+        const room = free - leased.length;
+        const claimed = room > 0 ? await claimDueDeliveries(room, perEndpoint, leaseSeconds, scope) : [];
+        claimed.forEach(start);
+        if (events === 0 && leased.length === 0 && claimed.length === 0) await sleep(pollMs);
       } catch (error) {
         if (stopping) break;
-        log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
+        report(error);
         await sleep(1000);
       }
     }
   };
-  const running = Array.from({ length: lanes }, lane);
+
+  const recordLoop = async () => {
+    while (!stopping || inFlight > 0 || finished.length > 0) {
+      if (finished.length === 0) {
+        await sleep(stopping ? 20 : 10);
+        continue;
+      }
+      const batch = finished.splice(0, 500);
+      try {
+        const disabled = await recordAttempts(batch, FAILING_DAYS_BEFORE_DISABLE);
+        for (const o of batch) if (o.gone) log(`webhook ${o.webhookId} disabled: it answered 410 Gone`);
+        await tellAdmins(disabled, log);
+      } catch (error) {
+        // Unrecorded attempts keep their lease; when it expires they are made again (never lost).
+        report(error);
+        await sleep(1000);
+      }
+    }
+  };
+
+  const running = [claimLoop(), recordLoop()];
   return {
     stop: async () => {
       stopping = true;
-      wake?.();
+      wakeAll();
       await Promise.all(running);
     },
   };

@@ -292,7 +292,7 @@ test('erasing a conversation removes its events and deliveries', async () => {
 
 test('the running engine delivers a message to its endpoint within moments of the commit', async () => {
   const { ws } = await setup(['message.created']);
-  const engine = startWebhookEngine({ workspaceIds: [ws], pollMs: 50, lanes: 2 });
+  const engine = startWebhookEngine({ workspaceIds: [ws], pollMs: 50 });
   try {
     const committed = Date.now();
     await ingestBatch(ws, batch([{ type: 'message', body: { conversationId: 'live', id: 'm1', role: 'user', content: 'hi', createdAt: new Date().toISOString() } }]));
