@@ -92,6 +92,13 @@ export async function updateWebhookRow(
       updated_at = now()
     WHERE workspace_id = ${workspaceId}::uuid AND id = ${id}
     RETURNING ${webhookColumns(tx)}`;
+  if (row && patch.enabled !== undefined) {
+    // Disabled, its pending deliveries wait with no time; enabled again, they are due now.
+    await tx`
+      UPDATE webhook_deliveries SET next_attempt_at = ${patch.enabled ? sql`now()` : sql`NULL`}
+      WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${id} AND status = 'pending' AND locked_until IS NULL
+        AND ${patch.enabled ? sql`next_attempt_at IS NULL` : sql`next_attempt_at IS NOT NULL`}`;
+  }
   return row;
 }
 
@@ -138,7 +145,8 @@ export async function insertDeliveryRow(
 ): Promise<void> {
   await tx`
     INSERT INTO webhook_deliveries (workspace_id, id, webhook_id, event_id, event_type, conversation_id, payload, status, next_attempt_at)
-    VALUES (${workspaceId}::uuid, ${d.id}, ${d.webhookId}, ${d.eventId}, ${d.type}, ${d.conversationId}, ${JSON.stringify(d.payload)}::text::json, 'pending', now())`;
+    VALUES (${workspaceId}::uuid, ${d.id}, ${d.webhookId}, ${d.eventId}, ${d.type}, ${d.conversationId}, ${JSON.stringify(d.payload)}::text::json, 'pending',
+      (SELECT CASE WHEN w.enabled THEN now() END FROM webhooks w WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${d.webhookId}))`;
 }
 
 /** Newest first, keyset-paged on (created_at, id). */
@@ -171,7 +179,7 @@ export async function findDeliveryRow(workspaceId: string, webhookId: string, id
 /** Queues a delivery again, whatever its state, with a fresh retry schedule. */
 export async function requeueDeliveryRow(workspaceId: string, webhookId: string, id: string): Promise<boolean> {
   const rows = await sql`
-    UPDATE webhook_deliveries SET status = 'pending', attempt_base = attempts, next_attempt_at = now(), delivered_at = NULL
+    UPDATE webhook_deliveries SET status = 'pending', attempt_base = attempts, next_attempt_at = (SELECT CASE WHEN w.enabled THEN now() END FROM webhooks w WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${webhookId}), delivered_at = NULL
     WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${webhookId} AND id = ${id} AND locked_until IS NULL RETURNING 1`;
   if (rows.length > 0) return true;
   // One being attempted right now is already on its way.
@@ -182,7 +190,7 @@ export async function requeueDeliveryRow(workspaceId: string, webhookId: string,
 /** Queues again every failed delivery of the endpoint created at or after `since`; returns how many. */
 export async function recoverFailedDeliveries(workspaceId: string, webhookId: string, since: Date): Promise<number> {
   const rows = await sql`
-    UPDATE webhook_deliveries SET status = 'pending', attempt_base = attempts, next_attempt_at = now()
+    UPDATE webhook_deliveries SET status = 'pending', attempt_base = attempts, next_attempt_at = (SELECT CASE WHEN w.enabled THEN now() END FROM webhooks w WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${webhookId})
     WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${webhookId} AND status = 'failed' AND created_at >= ${since}
     RETURNING 1`;
   return rows.length;
@@ -236,7 +244,8 @@ export async function fanOutEvents(
       SELECT t.workspace_id, 'dlv_' || replace(gen_random_uuid()::text, '-', ''), t.webhook_id, t.event_id, t.type, t.conversation_id,
         json_build_object('id', t.event_id, 'type', t.type,
           'createdAt', to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', t.payload),
-        'pending', now(),
+        'pending',
+        CASE WHEN t.rn + coalesce(i.n, 0) <= ${options.perEndpoint} THEN now() + make_interval(secs => ${options.leaseSeconds}) ELSE now() END,
         CASE WHEN t.rn + coalesce(i.n, 0) <= ${options.perEndpoint} THEN 1 ELSE 0 END,
         CASE WHEN t.rn + coalesce(i.n, 0) <= ${options.perEndpoint} THEN now() + make_interval(secs => ${options.leaseSeconds}) END
       FROM targets t LEFT JOIN inflight i ON i.workspace_id = t.workspace_id AND i.webhook_id = t.webhook_id
@@ -262,11 +271,12 @@ export async function fanOutEvents(
 export async function claimDueDeliveries(limit: number, perEndpoint: number, leaseSeconds: number, workspaceIds: string[] | null = null): Promise<ClaimedDelivery[]> {
   return sql<ClaimedDelivery[]>`
     WITH due AS (
+      -- An ordered walk of the pending index: leased rows carry their lease's end and disabled endpoints'
+      -- rows no time at all, so what is due now is exactly what may be sent.
       SELECT d.workspace_id, d.id, d.webhook_id, d.next_attempt_at
       FROM webhook_deliveries d
-      WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND (d.locked_until IS NULL OR d.locked_until <= now())
+      WHERE d.status = 'pending' AND d.next_attempt_at <= now()
         AND (${workspaceIds}::uuid[] IS NULL OR d.workspace_id = ANY(${workspaceIds}::uuid[]))
-        AND EXISTS (SELECT 1 FROM webhooks w WHERE w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND w.enabled)
       ORDER BY d.next_attempt_at
       LIMIT ${limit * 4}
     ), ranked AS (
@@ -281,12 +291,13 @@ export async function claimDueDeliveries(limit: number, perEndpoint: number, lea
       ORDER BY r.next_attempt_at LIMIT ${limit}
     ), locked AS (
       SELECT d.workspace_id, d.id FROM webhook_deliveries d JOIN picked p ON p.workspace_id = d.workspace_id AND p.id = d.id
-      WHERE d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until <= now())
+      WHERE d.status = 'pending' AND d.next_attempt_at <= now()
       FOR UPDATE OF d SKIP LOCKED
     )
-    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1
+    UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
+      next_attempt_at = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1
     FROM locked l, webhooks w
-    WHERE d.workspace_id = l.workspace_id AND d.id = l.id AND w.workspace_id = d.workspace_id AND w.id = d.webhook_id
+    WHERE d.workspace_id = l.workspace_id AND d.id = l.id AND w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND w.enabled
     RETURNING d.workspace_id, d.id, d.webhook_id, d.event_id, d.payload, d.attempts, d.attempt_base,
       w.url, w.secret, w.previous_secret, w.previous_secret_expires_at`;
 }
@@ -360,13 +371,28 @@ export async function recordAttempts(outcomes: AttemptOutcome[], failingDays: nu
     FROM e
     WHERE wh.workspace_id = e.w AND wh.id = e.h
       AND (NOT e.ok OR e.gone OR wh.consecutive_failures <> 0 OR wh.failing_since IS NOT NULL)`;
+  if (outcomes.some((o) => o.gone)) await parkDisabledDeliveries();
   if (outcomes.every((o) => o.next.status === 'delivered')) return [];
-  return sql<{ workspace_id: string; id: string; url: string }[]>`
+  const disabled = await sql<{ workspace_id: string; id: string; url: string }[]>`
     UPDATE webhooks w SET enabled = false, updated_at = now(),
       disabled_reason = ${`Every delivery failed for ${failingDays} days`}
     WHERE w.enabled AND w.failing_since <= now() - make_interval(days => ${failingDays})
       AND (w.workspace_id, w.id) IN (SELECT x.w, x.h FROM json_to_recordset(${payload}::text::json) AS x(w uuid, h text))
     RETURNING w.workspace_id, w.id, w.url`;
+  if (disabled.length) await parkDisabledDeliveries();
+  return disabled;
+}
+
+/**
+ * A disabled endpoint's pending deliveries wait with no time (out of the claim's way); enabling it gives
+ * them `now()` again. Leased ones keep their lease.
+ */
+async function parkDisabledDeliveries() {
+  await sql`
+    UPDATE webhook_deliveries d SET next_attempt_at = NULL
+    FROM webhooks w
+    WHERE w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND NOT w.enabled
+      AND d.status = 'pending' AND d.next_attempt_at IS NOT NULL AND d.locked_until IS NULL`;
 }
 
 /** Housekeeping: up to `limit` settled deliveries created before `before` go, with their attempts. */

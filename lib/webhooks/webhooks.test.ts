@@ -156,6 +156,10 @@ describe('delivery', () => {
     await sendTestEvent(ws, hook.id, {});
     await drain(ws);
     expect(receiver.received).toHaveLength(2);
+    // Enabled again, what waited goes out.
+    await updateWebhook(ws, hook.id, { enabled: true }, {});
+    await drain(ws);
+    expect(receiver.received).toHaveLength(3);
   });
 
   test('redirects are not followed and timeouts count as failures', async () => {
@@ -180,7 +184,8 @@ describe('delivery', () => {
     expect(claimed.map((c) => c.id)).toEqual([deliveryId]);
     // The worker dies here: nothing is recorded. While its lease runs, nobody else takes the delivery.
     expect(await claimDueDeliveries(10, 10, 60, [ws])).toEqual([]);
-    await sql`UPDATE webhook_deliveries SET locked_until = now() - interval '1 second' WHERE workspace_id = ${ws}::uuid`;
+    // The lease runs out (a leased delivery is due again when its lease ends).
+    await sql`UPDATE webhook_deliveries SET locked_until = now() - interval '1 second', next_attempt_at = now() - interval '1 second' WHERE workspace_id = ${ws}::uuid`;
     await drain(ws);
     const d = (await getDelivery(ws, hook.id, deliveryId))!;
     expect(d.status).toBe('delivered');
