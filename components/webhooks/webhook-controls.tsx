@@ -86,7 +86,13 @@ export function WebhookControls({ url, enabled, testTypes, setEnabled, rotate, s
         {secret ? (
           <div className="mt-3 space-y-3">
             <SecretOnce secret={secret}>The old secret keeps signing beside it for 24 hours.</SecretOnce>
-            <Button variant="secondary" onClick={() => setSecret(null)}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setSecret(null);
+                rotation.cancel();
+              }}
+            >
               Done
             </Button>
           </div>
