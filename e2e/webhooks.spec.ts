@@ -38,8 +38,8 @@ test('an admin adds a webhook, sees its secret once, sends a test and reads its 
 
   const url = `http://127.0.0.1:${port}/confab`;
   await page.getByLabel('Endpoint URL').fill(url);
-  await page.getByRole('checkbox', { name: /message\.created/ }).check();
-  await page.getByRole('checkbox', { name: /conversation\.ended/ }).check();
+  await page.getByRole('checkbox', { name: /^message\.created/ }).check();
+  await page.getByRole('checkbox', { name: /^conversation\.ended/ }).check();
   await page.getByLabel('Description').fill('E2E receiver');
   await page.getByRole('button', { name: 'Create webhook' }).click();
   await expect(page.getByText('you won’t see it again')).toBeVisible();
@@ -87,7 +87,7 @@ test('an admin adds a webhook, sees its secret once, sends a test and reads its 
   const attempts = page.getByRole('region', { name: /Attempts/ });
   await expect(attempts.getByRole('row').nth(1)).toContainText('200');
   await expect(attempts).toContainText('thanks from the e2e receiver');
-  await expect(page.getByLabel('Payload')).toContainText(`"id": "${event.id}"`);
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText(`"id": "${event.id}"`);
   await page.screenshot({ path: 'test-results/webhooks-delivery-detail.png', fullPage: true });
 
   // Redelivery sends the same event (same webhook-id) again.

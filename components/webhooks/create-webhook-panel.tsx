@@ -13,7 +13,7 @@ type Created = { id: string; secret: string };
 export function CreateWebhookPanel({ create, eventOptions }: { create: (form: FormData) => Promise<ActionResult<Created>>; eventOptions: EventOption[] }) {
   const [created, setCreated] = useState<Created | null>(null);
   return (
-    <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
+    <section className="max-w-3xl rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200 2xl:max-w-none">
       <h2 className="text-base font-semibold text-gray-900">Add an endpoint</h2>
       {created ? (
         <div className="mt-4 space-y-3">

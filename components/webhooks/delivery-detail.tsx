@@ -39,7 +39,7 @@ export function AttemptsTable({ delivery, timezone }: { delivery: DeliveryDetail
           return (
             <tr key={`${a.at}-${i}`} className="align-top">
               <td className="whitespace-nowrap px-6 py-3 text-gray-700">{formatDateTime(a.at, timezone)}</td>
-              <td className={`whitespace-nowrap px-3 py-3 font-mono text-xs ${ok ? 'text-emerald-700' : 'text-red-700'}`}>{a.statusCode ?? '—'}</td>
+              <td className={`whitespace-nowrap px-3 py-3 font-mono ${ok ? 'text-emerald-700' : 'text-red-700'}`}>{a.statusCode ?? '—'}</td>
               <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-gray-700">{formatMs(a.durationMs)}</td>
               <td className="px-3 py-3">
                 {a.responseExcerpt ? (

@@ -71,7 +71,7 @@ export function WebhookControls({ url, enabled, testTypes, setEnabled, rotate, s
             </option>
           ))}
         </SelectField>
-        <Button type="submit" variant="secondary" disabled={pending}>
+        <Button type="submit" variant="secondary" className="shrink-0 whitespace-nowrap" disabled={pending}>
           Send test
         </Button>
       </form>
@@ -109,14 +109,14 @@ export function WebhookControls({ url, enabled, testTypes, setEnabled, rotate, s
         ) : (
           <div className="mt-2 flex items-center justify-between gap-3">
             <p className="text-sm text-gray-500">Shown once, when made. Rotate it if it leaked.</p>
-            <Button variant="secondary" onClick={rotation.ask}>
+            <Button variant="secondary" className="shrink-0 whitespace-nowrap" onClick={rotation.ask}>
               Rotate secret
             </Button>
           </div>
         )}
       </div>
 
-      <div className="flex items-center justify-between gap-3 border-t border-gray-100 pt-5">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-5">
         <p className="text-sm text-gray-500">Deleting stops every delivery to it.</p>
         <ConfirmButton
           label="Delete"

@@ -10,6 +10,11 @@ export type EventOption = { type: string; description: string };
 export type WebhookValues = { url: string; events: string[]; description: string | null; enabled: boolean };
 type Errors = Record<string, string[] | undefined>;
 
+/** The event lines mark field names with backticks, as in the docs: those parts as code. */
+function Backticked({ text }: { text: string }) {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i} className="rounded bg-gray-100 px-1 font-mono text-[11px] text-gray-700">{part}</code> : part));
+}
+
 type Props<T> = {
   save: (form: FormData) => Promise<ActionResult<T>>;
   eventOptions: EventOption[];
@@ -64,21 +69,28 @@ export function WebhookForm<T>({ save, eventOptions, initial, submitLabel, pendi
       <fieldset aria-describedby={eventErrors.length ? `${idPrefix}-events-error` : undefined}>
         <legend className="text-sm font-medium text-gray-900">Event types</legend>
         <div className="mt-2 space-y-2.5">
-          {eventOptions.map((option) => (
-            <label key={option.type} className="flex items-start gap-2.5 text-sm">
-              <input
-                type="checkbox"
-                name="events"
-                value={option.type}
-                defaultChecked={initial?.events.includes(option.type)}
-                className="mt-0.5 shrink-0 rounded border-gray-300 text-indigo-600"
-              />
-              <span className="min-w-0">
-                <span className="font-mono text-xs font-semibold text-gray-900">{option.type}</span>
-                <span className="block text-xs leading-5 text-gray-500">{option.description}</span>
-              </span>
-            </label>
-          ))}
+          {eventOptions.map((option) => {
+            const id = `${idPrefix}-event-${option.type}`;
+            return (
+              <label key={option.type} className="flex items-start gap-2.5 text-sm">
+                <input
+                  type="checkbox"
+                  name="events"
+                  value={option.type}
+                  defaultChecked={initial?.events.includes(option.type)}
+                  aria-labelledby={id}
+                  aria-describedby={`${id}-line`}
+                  className="mt-0.5 shrink-0 rounded border-gray-300 text-indigo-600"
+                />
+                <span className="min-w-0">
+                  <span id={id} className="font-mono text-xs font-semibold text-gray-900">{option.type}</span>
+                  <span id={`${id}-line`} className="block text-xs leading-5 text-gray-500">
+                    <Backticked text={option.description} />
+                  </span>
+                </span>
+              </label>
+            );
+          })}
         </div>
         {eventErrors.length ? (
           <p id={`${idPrefix}-events-error`} className="mt-1.5 text-sm text-red-600">

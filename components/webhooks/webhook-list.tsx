@@ -18,7 +18,7 @@ export function WebhookList({ webhooks, canEdit }: { webhooks: Webhook[]; canEdi
         </p>
       ) : (
         <div className="mt-4 overflow-x-auto">
-          <DataTable columns={[{ label: 'Endpoint' }, { label: 'Events' }, { label: 'Status' }, { label: 'Success (24 h)' }, { label: 'Last failure' }]}>
+          <DataTable columns={['Endpoint', 'Events', 'Status', 'Success (24 h)', 'Last failure'].map((label) => ({ label, className: 'whitespace-nowrap' }))}>
             {webhooks.map((w) => (
               <tr key={w.id} className="align-top text-gray-900">
                 <td className="max-w-[22rem] px-6 py-3">

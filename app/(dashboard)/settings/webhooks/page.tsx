@@ -14,7 +14,7 @@ export default async function WebhooksPage() {
   const canEdit = roleAtLeast(role, 'admin');
   const webhooks = await listWebhooks(workspace.id);
   return (
-    <div className={canEdit ? 'grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_420px]' : ''}>
+    <div className={canEdit ? 'grid items-start gap-6 2xl:grid-cols-[minmax(0,1fr)_420px]' : ''}>
       <WebhookList webhooks={webhooks} canEdit={canEdit} />
       {canEdit ? <CreateWebhookPanel create={createWebhookAction} eventOptions={eventOptions()} /> : null}
     </div>
