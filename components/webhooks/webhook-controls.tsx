@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { ConfirmButton, useConfirmedAction } from '@/components/ui/confirm-button';
+import { useConfirmedAction } from '@/components/ui/confirm-button';
 import { SelectField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/auth/session';
 import { SecretOnce } from './secret-once';
@@ -25,6 +25,7 @@ export function WebhookControls({ url, enabled, testTypes, setEnabled, rotate, s
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [type, setType] = useState('webhook.test');
   const [secret, setSecret] = useState<string | null>(null);
+  const removal = useConfirmedAction(remove, () => router.replace('/settings/webhooks'));
   const rotation = useConfirmedAction(async () => {
     const result = await rotate();
     if (result.ok) setSecret(result.data.secret);
@@ -116,18 +117,25 @@ export function WebhookControls({ url, enabled, testTypes, setEnabled, rotate, s
         )}
       </div>
 
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-5">
-        <p className="text-sm text-gray-500">Deleting stops every delivery to it.</p>
-        <ConfirmButton
-          label="Delete"
-          verb="deleting"
-          target={url}
-          hint="This cannot be undone."
-          confirmLabel="Confirm delete"
-          pendingLabel="Deleting…"
-          action={remove}
-          onDone={() => router.replace('/settings/webhooks')}
-        />
+      <div className="border-t border-gray-100 pt-5">
+        {removal.confirming ? (
+          <div role="group" aria-label={`Confirm deleting ${url}`} className="flex flex-wrap items-center gap-2">
+            <span className={`w-full text-xs ${removal.error ? 'text-red-600' : 'text-gray-500'}`}>{removal.error ?? 'Delete this endpoint? Deliveries to it stop, and this cannot be undone.'}</span>
+            <Button variant="danger" disabled={removal.pending} onClick={removal.run}>
+              {removal.pending ? 'Deleting…' : 'Confirm delete'}
+            </Button>
+            <Button variant="secondary" onClick={removal.cancel}>
+              Cancel
+            </Button>
+          </div>
+        ) : (
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-sm text-gray-500">Deleting stops every delivery to it.</p>
+            <Button variant="ghost" className="text-red-600 hover:bg-red-50" onClick={removal.ask} aria-label={`Delete ${url}`}>
+              Delete
+            </Button>
+          </div>
+        )}
       </div>
     </section>
   );

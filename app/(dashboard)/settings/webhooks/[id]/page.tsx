@@ -35,14 +35,15 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
       <Link href="/settings/webhooks" className="text-sm font-medium text-indigo-700 hover:text-indigo-500">
         ← All webhooks
       </Link>
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
+      <div className={canEdit ? 'grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_400px]' : 'max-w-4xl'}>
         <div className="min-w-0 space-y-6">
           <WebhookDetails webhook={webhook} timezone={workspace.timezone} />
           {canEdit ? (
             <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
               <h2 className="mb-4 text-base font-semibold text-gray-900">Edit endpoint</h2>
               <WebhookForm
-                key={webhook.updatedAt}
+                // Remounted when the switch beside it flips `enabled`, so its checkbox never saves a stale value.
+                key={String(webhook.enabled)}
                 save={updateWebhookAction.bind(null, id)}
                 eventOptions={eventOptions()}
                 initial={webhook}
