@@ -19,3 +19,12 @@ test('bad values fall back to the first page of everything', () => {
   expect(parseDeliveryPageQuery({ status: ['delivered', 'failed'], cursor: 'x'.repeat(5000) })).toEqual({ status: 'delivered', cursor: null, trail: [] });
   expect(parseDeliveryPageQuery({ cursor: 'ok', trail: 'a.b!c.d' })).toEqual({ status: 'all', cursor: 'ok', trail: ['a', 'd'] });
 });
+
+test('search params need not be a plain object (next dev hands pages a non-plain one)', () => {
+  const params = new (class SearchParams {
+    status = 'failed';
+    cursor = 'c3';
+    trail = '.c2';
+  })();
+  expect(parseDeliveryPageQuery(params)).toEqual({ status: 'failed', cursor: 'c3', trail: ['', 'c2'] });
+});

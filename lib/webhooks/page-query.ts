@@ -3,7 +3,7 @@
  * (the API pages forward only, so Previous walks back along this trail).
  */
 import { z } from 'zod';
-import { storableQuery, type QueryParams } from '@/lib/http/query';
+import type { QueryParams } from '@/lib/http/query';
 import { DELIVERY_STATUSES } from './service';
 
 export const DELIVERY_FILTERS = ['all', ...DELIVERY_STATUSES] as const;
@@ -21,11 +21,14 @@ const pageQuerySchema = z.object({
 
 export type DeliveryPageQuery = { status: DeliveryFilter; cursor: string | null; trail: string[] };
 
-export function parseDeliveryPageQuery(params: QueryParams): DeliveryPageQuery {
-  const storable = storableQuery.safeParse(params);
-  const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const raw = storable.success ? { status: single(params.status), cursor: single(params.cursor), trail: single(params.trail) } : {};
-  const parsed = pageQuerySchema.parse(raw);
+/** The first value of a parameter, when PostgreSQL text could hold it (other parameters are never read). */
+function single(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && !first.includes('\u0000') && first.isWellFormed() ? first : undefined;
+}
+
+export function parseDeliveryPageQuery(params: Partial<QueryParams>): DeliveryPageQuery {
+  const parsed = pageQuerySchema.parse({ status: single(params.status), cursor: single(params.cursor), trail: single(params.trail) });
   const trail = (parsed.trail === undefined ? [] : parsed.trail.split('.')).filter((c) => cursor.safeParse(c).success).slice(-MAX_TRAIL);
   return { status: parsed.status, cursor: parsed.cursor || null, trail: parsed.cursor ? trail : [] };
 }
