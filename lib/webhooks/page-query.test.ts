@@ -26,5 +26,5 @@ test('search params need not be a plain object (next dev hands pages a non-plain
     cursor = 'c3';
     trail = '.c2';
   })();
-  expect(parseDeliveryPageQuery(params)).toEqual({ status: 'failed', cursor: 'c3', trail: ['', 'c2'] });
+  expect(parseDeliveryPageQuery(params as unknown as Record<string, string>)).toEqual({ status: 'failed', cursor: 'c3', trail: ['', 'c2'] });
 });
