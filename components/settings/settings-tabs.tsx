@@ -6,10 +6,12 @@ export function SettingsTabs() {
   return (
     <TabNav
       label="Settings"
+      nested
       tabs={[
         { href: '/settings', label: 'General' },
         { href: '/settings/avatars', label: 'Avatars' },
         { href: '/settings/api-keys', label: 'API keys' },
+        { href: '/settings/webhooks', label: 'Webhooks' },
         { href: '/settings/team', label: 'Team' },
       ]}
     />
