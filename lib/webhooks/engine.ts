@@ -74,7 +74,7 @@ async function tellAdmins(disabled: { workspace_id: string; id: string; url: str
 /** One pass: fan out what the outbox holds, then one claim's worth of attempts. Returns how much it did. */
 export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fannedOut: number; attempted: number }> {
   const batch = options.batch ?? numberFromEnv('WEBHOOK_BATCH', 100);
-  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 64);
+  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 128);
   const log = options.log ?? (() => {});
   const leaseSeconds = options.leaseSeconds ?? 60;
   const scope = options.workspaceIds ?? null;
@@ -95,13 +95,13 @@ export type WebhookEngine = { stop: () => Promise<void> };
  * The worker's engine, a pipeline: a claim loop leases due deliveries (fresh ones from the outbox first)
  * whenever this process has free slots, each attempt starts as soon as it is leased, and a recorder writes
  * finished attempts in batches. So sends overlap with claims and records, and no slot waits for the
- * slowest attempt of a batch. At most `WEBHOOK_MAX_IN_FLIGHT` (default 256) attempts run in this process,
- * at most `WEBHOOK_CONCURRENCY_PER_ENDPOINT` (default 64) per endpoint across every worker (the claim
+ * slowest attempt of a batch. At most `WEBHOOK_MAX_IN_FLIGHT` (default 512) attempts run in this process,
+ * at most `WEBHOOK_CONCURRENCY_PER_ENDPOINT` (default 128) per endpoint across every worker (the claim
  * counts leases in PostgreSQL). `stop` lets running attempts finish and records them.
  */
 export function startWebhookEngine(options: EngineOptions & { maxInFlight?: number } = {}): WebhookEngine {
-  const maxInFlight = options.maxInFlight ?? numberFromEnv('WEBHOOK_MAX_IN_FLIGHT', 256);
-  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 64);
+  const maxInFlight = options.maxInFlight ?? numberFromEnv('WEBHOOK_MAX_IN_FLIGHT', 512);
+  const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 128);
   const leaseSeconds = options.leaseSeconds ?? 60;
   const pollMs = options.pollMs ?? 200;
   const scope = options.workspaceIds ?? null;
