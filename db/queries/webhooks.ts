@@ -271,14 +271,15 @@ export async function fanOutEvents(
 export async function claimDueDeliveries(limit: number, perEndpoint: number, leaseSeconds: number, workspaceIds: string[] | null = null): Promise<ClaimedDelivery[]> {
   return sql<ClaimedDelivery[]>`
     WITH due AS (
-      -- An ordered walk of the pending index: leased rows carry their lease's end and disabled endpoints'
-      -- rows no time at all, so what is due now is exactly what may be sent.
+      -- An ordered walk of the pending index, locking as it goes: leased rows carry their lease's end and
+      -- disabled endpoints' rows no time at all, so what is due now is exactly what may be sent.
       SELECT d.workspace_id, d.id, d.webhook_id, d.next_attempt_at
       FROM webhook_deliveries d
       WHERE d.status = 'pending' AND d.next_attempt_at <= now()
         AND (${workspaceIds}::uuid[] IS NULL OR d.workspace_id = ANY(${workspaceIds}::uuid[]))
       ORDER BY d.next_attempt_at
       LIMIT ${limit * 4}
+      FOR UPDATE OF d SKIP LOCKED
     ), ranked AS (
       SELECT due.*, row_number() OVER (PARTITION BY workspace_id, webhook_id ORDER BY next_attempt_at, id) AS rn FROM due
     ), inflight AS (
@@ -289,14 +290,10 @@ export async function claimDueDeliveries(limit: number, perEndpoint: number, lea
       SELECT r.workspace_id, r.id FROM ranked r LEFT JOIN inflight i USING (workspace_id, webhook_id)
       WHERE r.rn + coalesce(i.n, 0) <= ${perEndpoint}
       ORDER BY r.next_attempt_at LIMIT ${limit}
-    ), locked AS (
-      SELECT d.workspace_id, d.id FROM webhook_deliveries d JOIN picked p ON p.workspace_id = d.workspace_id AND p.id = d.id
-      WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-      FOR UPDATE OF d SKIP LOCKED
     )
     UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
       next_attempt_at = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1
-    FROM locked l, webhooks w
+    FROM picked l, webhooks w
     WHERE d.workspace_id = l.workspace_id AND d.id = l.id AND w.workspace_id = d.workspace_id AND w.id = d.webhook_id AND w.enabled
     RETURNING d.workspace_id, d.id, d.webhook_id, d.event_id, d.payload, d.attempts, d.attempt_base,
       w.url, w.secret, w.previous_secret, w.previous_secret_expires_at`;
