@@ -33,4 +33,8 @@ CREATE INDEX "webhook_attempts_hook_idx" ON "webhook_attempts" USING btree ("wor
 CREATE INDEX "outbox_events_conversation_id_idx" ON "outbox_events" USING btree ("workspace_id","conversation_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_conversation_idx" ON "webhook_deliveries" USING btree ("workspace_id","conversation_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_created_idx" ON "webhook_deliveries" USING brin ("created_at");--> statement-breakpoint
-CREATE INDEX "webhook_deliveries_leased_idx" ON "webhook_deliveries" USING btree ("workspace_id","webhook_id") WHERE locked_until IS NOT NULL;
+CREATE INDEX "webhook_deliveries_leased_idx" ON "webhook_deliveries" USING btree ("workspace_id","webhook_id") WHERE locked_until IS NOT NULL;--> statement-breakpoint
+-- Both tables churn (every row is written a few times, then deleted or settled): vacuum them early, so the
+-- claim's walk of the pending index meets few dead entries.
+ALTER TABLE "webhook_deliveries" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.05);--> statement-breakpoint
+ALTER TABLE "outbox_events" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.05);
