@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 
 /** TRUST_PROXY=1 (or `true`): Confab runs behind a proxy that sets X-Forwarded-For. */
-export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+export function trustProxy(env: Record<string, string | undefined> = process.env): boolean {
   return env.TRUST_PROXY === '1' || env.TRUST_PROXY?.toLowerCase() === 'true';
 }
 
