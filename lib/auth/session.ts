@@ -2,11 +2,13 @@
  * The signed-in person and their current workspace, for pages and server actions.
  * The current workspace is remembered in a cookie and always re-checked against memberships.
  */
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { findUserById, listWorkspacesForUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { runWithRequestContext } from '@/lib/http/request-context';
 import { authOptions } from './options';
 import { roleAtLeast } from './roles';
 
@@ -58,7 +60,10 @@ export function invalidFields(issues: readonly { path: string | readonly Propert
   return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
 }
 
-/** Wraps a server action: requires a signed-in member with at least `role` in the current workspace. */
+/**
+ * Wraps a server action: requires a signed-in member with at least `role` in the current workspace, and runs
+ * it in the request context (the client IP the audit log records).
+ */
 export function withSession<Args extends unknown[], T>(
   role: Role,
   action: (context: SessionContext, ...args: Args) => Promise<ActionResult<T>>,
@@ -67,6 +72,7 @@ export function withSession<Args extends unknown[], T>(
     const context = await getSessionContext();
     if (!context) return { ok: false, message: 'Your session has ended. Sign in again.' };
     if (!roleAtLeast(context.role, role)) return { ok: false, message: `This needs the ${role} role or higher.` };
-    return action(context, ...args);
+    const ip = clientIpFromHeaders(await headers());
+    return runWithRequestContext({ ip }, () => action(context, ...args));
   };
 }
