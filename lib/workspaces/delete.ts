@@ -2,11 +2,8 @@
  * An owner deletes a workspace by typing its slug. Its audit rows go with it, so the deletion is written
  * to the server log instead (who, which workspace, how many rows, from which address).
  */
-import { z } from 'zod';
 import { eraseWorkspace } from '@/db/queries/workspace-erase';
 import { currentRequestIp } from '@/lib/http/request-context';
-
-export const deleteWorkspaceSchema = z.object({ confirmSlug: z.string().trim().min(1, 'Type the slug to confirm').max(200) });
 
 export type DeleteWorkspaceOutcome = { ok: true } | { ok: false; reason: 'mismatch' | 'gone' };
 
