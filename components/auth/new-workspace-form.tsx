@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,6 +10,7 @@ import type { ActionResult } from '@/lib/auth/session';
 type CreateAction = (form: FormData) => Promise<ActionResult<{ slug: string }>>;
 
 export function NewWorkspaceForm({ action }: { action: CreateAction }) {
+  const router = useRouter();
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [pending, startTransition] = useTransition();
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -16,7 +18,10 @@ export function NewWorkspaceForm({ action }: { action: CreateAction }) {
     const data = new FormData(event.currentTarget);
     startTransition(async () => {
       const result = await action(data);
-      if (result.ok) window.location.assign('/overview');
+      if (result.ok) {
+        router.replace('/overview');
+        router.refresh();
+      }
       else setError({ message: result.message, field: result.fieldErrors?.name?.[0] });
     });
   }
