@@ -8,7 +8,7 @@ export type ActorOption = { value: string; label: string };
 export function AuditLogFilterForm({ filters, actors, actions }: { filters: AuditLogFilters; actors: ActorOption[]; actions: string[] }) {
   const actor = filters.actor ? `${filters.actor.type}:${filters.actor.id}` : '';
   return (
-    <form method="get" action="/settings/audit-log" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200">
+    <form method="get" action="/settings/audit-log" aria-label="Filter the audit log" className="flex flex-wrap items-start gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200">
       <SelectField label="Actor" name="actor" defaultValue={actor} className="w-64">
         <option value="">Anyone</option>
         {actors.map((a) => (
@@ -23,7 +23,7 @@ export function AuditLogFilterForm({ filters, actors, actions }: { filters: Audi
       </SelectField>
       <Field label="From" name="from" type="date" defaultValue={filters.from ?? ''} className="w-40" />
       <Field label="To" name="to" type="date" defaultValue={filters.to ?? ''} className="w-40" />
-      <div className="flex gap-2 pb-0.5">
+      <div className="flex gap-2 self-end">
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500">Apply</button>
         <Link href="/settings/audit-log" className="rounded-md px-3 py-2 text-sm font-semibold text-gray-700 ring-1 ring-inset ring-gray-300 hover:bg-gray-50">Clear</Link>
       </div>

@@ -33,7 +33,7 @@ export function DeleteWorkspaceForm({ slug, name, action }: { slug: string; name
       </p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
         <Field
-          label={`Type ${slug} to confirm`}
+          label={`Type “${slug}” to confirm`}
           name="confirmSlug"
           autoComplete="off"
           spellCheck={false}

@@ -27,7 +27,9 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   return (
     <>
       <DevMailBanner transport={mailTransportKind()} />
-      <Link href="/dev/mail" className="text-sm font-medium text-indigo-700 hover:underline">← All mail</Link>
+      <p>
+        <Link href="/dev/mail" className="text-sm font-medium text-indigo-700 hover:underline">← All mail</Link>
+      </p>
       <article className="space-y-4 rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200" aria-labelledby="mail-subject">
         <h2 id="mail-subject" className="text-lg font-semibold text-gray-900">{mail.subject}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
