@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { forwardedForFromPeer, trustProxy } from '@/lib/http/client-ip';
+import { applyPeerAddress, trustProxy } from '@/lib/http/client-ip';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -18,10 +18,7 @@ async function main() {
   await app.prepare();
   const trusted = trustProxy();
   server.on('request', (req, res) => {
-    const forwarded = forwardedForFromPeer(req.headers['x-forwarded-for'], req.socket.remoteAddress, trusted);
-    if (forwarded) req.headers['x-forwarded-for'] = forwarded;
-    else delete req.headers['x-forwarded-for'];
-    delete req.headers['x-real-ip'];
+    applyPeerAddress(req, trusted);
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`Serving on port ${port}${trusted ? ' (trusting X-Forwarded-For)' : ''}`));

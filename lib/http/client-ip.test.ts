@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, expect, test } from 'vitest';
 import { closeDb } from '@/db';
 import { authOptions } from '@/lib/auth/options';
 import { LOGIN_LIMITS } from '@/lib/auth/rate-limit';
 import { uniqueEmail } from '@/test/factories';
-import { clientIpFromHeaders, forwardedForFromPeer, normalizeIp, trustProxy } from './client-ip';
+import { applyPeerAddress, clientIpFromHeaders, forwardedForFromPeer, normalizeIp, trustProxy } from './client-ip';
 
 afterAll(closeDb);
 
@@ -75,3 +77,22 @@ test('the login throttle counts the socket address when no proxy is trusted, the
     else process.env.TRUST_PROXY = before;
   }
 }, 60_000);
+
+test('over a real socket, the server hook keeps a spoofed header out unless the proxy is trusted', async () => {
+  let trusted = false;
+  const server = createServer((req, res) => {
+    applyPeerAddress(req, trusted);
+    res.end(JSON.stringify({ ip: clientIpFromHeaders(req.headers, trusted), realIp: req.headers['x-real-ip'] ?? null }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const spoofed = { 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '7.7.7.7' };
+  try {
+    expect(await (await fetch(url, { headers: spoofed })).json()).toEqual({ ip: '127.0.0.1', realIp: null });
+    trusted = true;
+    expect(await (await fetch(url, { headers: spoofed })).json()).toEqual({ ip: '6.6.6.6', realIp: null });
+    expect(await (await fetch(url)).json()).toEqual({ ip: '127.0.0.1', realIp: null });
+  } finally {
+    server.close();
+  }
+});

@@ -4,6 +4,7 @@
  * reaches the app unchanged; Confab's server (scripts/serve.ts) therefore rewrites it with `forwardedForFromPeer`
  * before Next sees the request: without TRUST_PROXY=1 the socket's address replaces whatever the client sent.
  */
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
 /** TRUST_PROXY=1 (or `true`): Confab runs behind a proxy that sets X-Forwarded-For. */
@@ -52,4 +53,12 @@ export function forwardedForFromPeer(sent: string | string[] | undefined, socket
   const existing = [sent ?? []].flat().join(',').trim();
   if (!trusted || !existing) return peer;
   return peer ? `${existing}, ${peer}` : existing;
+}
+
+/** Rewrites a raw request's forwarding headers by the rule above, before Next.js (or anything else) reads them. */
+export function applyPeerAddress(req: IncomingMessage, trusted = trustProxy()): void {
+  const forwarded = forwardedForFromPeer(req.headers['x-forwarded-for'], req.socket.remoteAddress, trusted);
+  if (forwarded) req.headers['x-forwarded-for'] = forwarded;
+  else delete req.headers['x-forwarded-for'];
+  delete req.headers['x-real-ip'];
 }
