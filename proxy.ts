@@ -30,5 +30,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/v1/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*'],
+  matcher: ['/v1/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*', '/dev/:path*'],
 };

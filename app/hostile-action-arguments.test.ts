@@ -27,7 +27,8 @@ const { switchWorkspaceAction } = await import('./(dashboard)/actions');
 const { createGoalAction, updateGoalAction, deleteGoalAction } = await import('./(dashboard)/goals/actions');
 const { createFunnelAction, updateFunnelAction, deleteFunnelAction } = await import('./(dashboard)/goals/funnels/actions');
 const { deleteConversationAction } = await import('./(dashboard)/transcripts/[id]/actions');
-const { updateWorkspaceSettingsAction } = await import('./(dashboard)/settings/actions');
+const { updateWorkspaceSettingsAction, deleteWorkspaceAction } = await import('./(dashboard)/settings/actions');
+const { createWorkspaceAction } = await import('./(auth)/new-workspace/actions');
 const { createApiKeyAction, revokeApiKeyAction } = await import('./(dashboard)/settings/api-keys/actions');
 const { createAvatarAction, updateAvatarAction, deleteAvatarAction } = await import('./(dashboard)/settings/avatars/actions');
 
@@ -143,6 +144,9 @@ test('hostile arguments get each action’s error result and write nothing', asy
   await expectRefused('updateAvatar id', badIds.map((id) => () => updateAvatarAction(id, form({ name: 'Renamed' }))));
   await expectRefused('updateAvatar form', patchForms.map((f) => () => updateAvatarAction(ids.avatar, f)));
   await expectRefused('deleteAvatar', badIds.map((id) => () => deleteAvatarAction(id)));
+  const [{ slug }] = await sql<{ slug: string }[]>`SELECT slug FROM workspaces WHERE id = ${ws}::uuid`;
+  await expectRefused('deleteWorkspace', [...junk, ...spoiledForms({ confirmSlug: slug }), form({ confirmSlug: `${slug}x` }), { confirmSlug: slug }].map((f) => () => deleteWorkspaceAction(f as FormData)));
+  await expectRefused('createWorkspace', [...junk, ...spoiledForms({ name: 'New team' }), form({ name: 'x' })].map((f) => () => createWorkspaceAction(f as FormData)));
   await expectRefused('switchWorkspace', [...badIds, 'not-a-uuid', other, randomUUID()].map((id) => () => switchWorkspaceAction(id)));
 
   expect(session.cookiesSet).toEqual([]);

@@ -80,7 +80,11 @@ async function main() {
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
     if (process.env.CONFAB_WORKER !== 'off') worker = await startWorker((line) => console.log(`[worker] ${line}`));
-    server = run([dev ? 'dev' : 'start', '-p', String(port)], env);
+    // Our own listener rather than `next start`, so X-Forwarded-For comes from the socket (scripts/serve.ts).
+    server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts'), ...(dev ? ['--dev'] : [])], {
+      stdio: 'inherit',
+      env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
+    });
     server.once('exit', (code) => void stop(code ?? 0));
     const url = `http://localhost:${port}`;
     console.log(`\nConfab is running at ${url}`);

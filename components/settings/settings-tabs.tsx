@@ -13,6 +13,7 @@ export function SettingsTabs() {
         { href: '/settings/api-keys', label: 'API keys' },
         { href: '/settings/webhooks', label: 'Webhooks' },
         { href: '/settings/team', label: 'Team' },
+        { href: '/settings/audit-log', label: 'Audit log' },
       ]}
     />
   );

@@ -1,6 +1,6 @@
 /** Users, workspaces and who may do what in them. */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, inet, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns';
 
 export const roleEnum = pgEnum('member_role', ['owner', 'admin', 'member', 'viewer']);
@@ -99,6 +99,8 @@ export const auditLog = pgTable(
     targetType: text('target_type'),
     targetId: text('target_id'),
     details: jsonb('details').$type<Record<string, unknown>>(),
+    /** The client's address (lib/http/client-ip.ts); null for jobs and the CLI. */
+    ip: inet('ip'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('audit_log_time_idx').on(t.workspaceId, t.createdAt)],

@@ -1,6 +1,8 @@
 /** The wrapper every /v1 route handler goes through: resolves the API key to its workspace and checks the scope. */
 import type { NextRequest } from 'next/server';
 import { authenticateApiKey, type ApiKeyPrincipal, type ApiKeyScope } from '@/lib/auth/api-keys';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { runWithRequestContext } from '@/lib/http/request-context';
 import { identifier } from '@/lib/ingest/schema-primitives';
 import { ApiError, errorResponse, forbidden, unauthorized, zodDetails } from './errors';
 
@@ -45,7 +47,7 @@ export function withApiKey<P = Record<string, never>>(
       const principal = await principalFromRequest(req);
       if (!hasScope(principal.scopes, scope)) throw forbidden(`This API key lacks the \`${scope}\` scope`);
       const params = checkedParams(await route?.params);
-      return await handler(req, { ...principal, params });
+      return await runWithRequestContext({ ip: clientIpFromHeaders(req.headers) }, () => handler(req, { ...principal, params }));
     } catch (error) {
       return errorResponse(error);
     }

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { findUserByEmail, insertUser } from '@/db/queries/accounts';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { checkCredentials } from './accounts';
 import { consumeLoginAttempt, resetLoginAttempts } from './rate-limit';
 
@@ -11,13 +12,6 @@ export const SIGN_IN_ERRORS = {
   invalid: 'Wrong email or password',
   throttled: 'Too many sign-in attempts. Wait a few minutes and try again.',
 } as const;
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0].trim();
-  const real = headers?.['x-real-ip'];
-  return typeof real === 'string' ? real : null;
-}
 
 function oauthProviders() {
   const providers = [];
@@ -41,7 +35,7 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email?.trim().toLowerCase() ?? '';
         const password = credentials?.password ?? '';
         if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-        const limit = await consumeLoginAttempt(email, clientIp(req?.headers));
+        const limit = await consumeLoginAttempt(email, clientIpFromHeaders(req?.headers));
         if (!limit.allowed) throw new Error(SIGN_IN_ERRORS.throttled);
         const user = await checkCredentials(email, password);
         if (!user) throw new Error(SIGN_IN_ERRORS.invalid);

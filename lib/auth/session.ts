@@ -2,11 +2,13 @@
  * The signed-in person and their current workspace, for pages and server actions.
  * The current workspace is remembered in a cookie and always re-checked against memberships.
  */
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { findUserById, listWorkspacesForUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { runWithRequestContext } from '@/lib/http/request-context';
 import { authOptions } from './options';
 import { roleAtLeast } from './roles';
 
@@ -34,11 +36,22 @@ export async function getSessionContext(): Promise<SessionContext | null> {
   return { user: { id: user.id, email: user.email, name: user.name }, workspace, role: workspace.role, workspaces };
 }
 
-/** For pages: the context, or a redirect to sign-in that returns to `returnTo` afterwards. */
+/** The signed-in user (whether or not they belong to a workspace), or null. */
+export async function getSignedInUser(): Promise<SessionContext['user'] | null> {
+  const userId = (await getServerSession(authOptions))?.user?.id;
+  const user = userId ? await findUserById(userId) : null;
+  return user ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+/**
+ * For pages: the context, or a redirect to sign-in that returns to `returnTo` afterwards; a signed-in user
+ * with no workspace left (theirs was deleted) goes to the page that creates one.
+ */
 export async function requireSessionContext(returnTo = '/overview'): Promise<SessionContext> {
   const context = await getSessionContext();
-  if (!context) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return context;
+  if (context) return context;
+  if (await getSignedInUser()) redirect('/new-workspace');
+  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
 export type ActionResult<T = undefined> =
@@ -58,7 +71,10 @@ export function invalidFields(issues: readonly { path: string | readonly Propert
   return { ok: false, message: 'Check the highlighted fields.', fieldErrors };
 }
 
-/** Wraps a server action: requires a signed-in member with at least `role` in the current workspace. */
+/**
+ * Wraps a server action: requires a signed-in member with at least `role` in the current workspace, and runs
+ * it in the request context (the client IP the audit log records).
+ */
 export function withSession<Args extends unknown[], T>(
   role: Role,
   action: (context: SessionContext, ...args: Args) => Promise<ActionResult<T>>,
@@ -67,6 +83,17 @@ export function withSession<Args extends unknown[], T>(
     const context = await getSessionContext();
     if (!context) return { ok: false, message: 'Your session has ended. Sign in again.' };
     if (!roleAtLeast(context.role, role)) return { ok: false, message: `This needs the ${role} role or higher.` };
-    return action(context, ...args);
+    const ip = clientIpFromHeaders(await headers());
+    return runWithRequestContext({ ip }, () => action(context, ...args));
+  };
+}
+
+/** Wraps a server action for a signed-in user who may belong to no workspace yet (creating one). */
+export function withSignedInUser<Args extends unknown[], T>(action: (user: SessionContext['user'], ...args: Args) => Promise<ActionResult<T>>) {
+  return async (...args: Args): Promise<ActionResult<T>> => {
+    const user = await getSignedInUser();
+    if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
+    const ip = clientIpFromHeaders(await headers());
+    return runWithRequestContext({ ip }, () => action(user, ...args));
   };
 }

@@ -52,7 +52,8 @@ async function addTemplateGoals(workspaceId: string) {
   }
 }
 
-async function fillDemoWorkspace(
+/** Sends `conversations` demo conversations into a workspace through ingestion (also used by tests that need a full workspace). */
+export async function fillDemoWorkspace(
   workspaceId: string,
   o: { conversations: number; days: number; now: Date; tag: string; log?: (line: string) => void },
 ) {

@@ -52,3 +52,9 @@ export const workspaceSettingsSchema = z.object({
 
 export type WorkspaceSettingsInput = z.input<typeof workspaceSettingsSchema>;
 export type WorkspaceSettingsValues = z.output<typeof workspaceSettingsSchema>;
+
+/** A new workspace's name (its slug is made from it). */
+export const newWorkspaceSchema = z.object({ name: z.string().trim().min(2, 'Name your workspace (at least 2 characters)').max(60) });
+
+/** Deleting a workspace: its slug, typed to confirm. */
+export const deleteWorkspaceSchema = z.object({ confirmSlug: z.string().trim().min(1, 'Type the slug to confirm').max(200) });

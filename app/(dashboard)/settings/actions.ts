@@ -1,12 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
 import { db } from '@/db';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { getWorkspaceSettings, updateWorkspaceSettings, type WorkspaceSettings } from '@/db/queries/workspaces';
 import { formValue, storable } from '@/lib/auth/action-input';
-import { withSession } from '@/lib/auth/session';
-import { workspaceSettingsSchema } from '@/lib/workspaces/schemas';
+import { invalidFields, WORKSPACE_COOKIE, withSession, type ActionResult } from '@/lib/auth/session';
+import { deleteWorkspaceConfirmed } from '@/lib/workspaces/delete';
+import { deleteWorkspaceSchema, workspaceSettingsSchema } from '@/lib/workspaces/schemas';
 
 /** Saves Settings › General; answers with the values as stored so the form can show them. */
 export const updateWorkspaceSettingsAction = withSession('admin', async (context, form: unknown) => {
@@ -41,4 +43,24 @@ export const updateWorkspaceSettingsAction = withSession('admin', async (context
   // The name shows in the sidebar and the timezone shapes every chart, so the whole dashboard is stale.
   revalidatePath('/', 'layout');
   return { ok: true, data: saved };
+});
+
+/**
+ * Deletes the current workspace and all of its data, once the owner has typed its slug; answers where to go
+ * next: another workspace of theirs, or the page that creates one.
+ */
+export const deleteWorkspaceAction = withSession('owner', async (context, form: unknown): Promise<ActionResult<{ redirectTo: string }>> => {
+  const parsed = storable(deleteWorkspaceSchema).safeParse({ confirmSlug: formValue(form, 'confirmSlug') });
+  if (!parsed.success) return invalidFields(parsed.error.issues);
+  const outcome = await deleteWorkspaceConfirmed(context.workspace, parsed.data.confirmSlug, { userId: context.user.id, email: context.user.email });
+  if (!outcome.ok) {
+    if (outcome.reason === 'gone') return { ok: false, message: 'This workspace no longer exists.' };
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors: { confirmSlug: [`Type ${context.workspace.slug} exactly to confirm.`] } };
+  }
+  const next = context.workspaces.find((w) => w.id !== context.workspace.id);
+  const jar = await cookies();
+  if (next) jar.set(WORKSPACE_COOKIE, next.id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
+  else jar.delete(WORKSPACE_COOKIE);
+  revalidatePath('/', 'layout');
+  return { ok: true, data: { redirectTo: next ? '/overview' : '/new-workspace' } };
 });
