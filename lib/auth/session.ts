@@ -70,3 +70,18 @@ export function withSession<Args extends unknown[], T>(
     return action(context, ...args);
   };
 }
+
+export type SignedInUser = SessionContext['user'];
+
+/**
+ * Wraps a server action for any signed-in user, member of a workspace or not (accepting an invitation):
+ * there is no workspace role to check, only that the user exists.
+ */
+export function withSignedInUser<Args extends unknown[], T>(action: (user: SignedInUser, ...args: Args) => Promise<ActionResult<T>>) {
+  return async (...args: Args): Promise<ActionResult<T>> => {
+    const userId = (await getServerSession(authOptions))?.user?.id;
+    const user = userId ? await findUserById(userId) : null;
+    if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
+    return action({ id: user.id, email: user.email, name: user.name }, ...args);
+  };
+}
