@@ -69,7 +69,7 @@ function form(fields: Record<string, string | string[]>): FormData {
 const actor = (f: Fixture) => ({ userId: f.users.owner.id });
 const unique = () => Math.random().toString(36).slice(2, 10);
 const goal = { name: 'Thanks', trigger: { type: 'pattern', pattern: 'thanks', role: 'user' } } as const;
-const funnel = { name: 'Funnel', steps: [{ type: 'conversation_started' }, { type: 'user_messages', count: 1 }] } as const;
+const funnel = { name: 'Funnel', steps: [{ type: 'conversation_started' as const }, { type: 'user_messages' as const, count: 1 }] };
 const newGoal = async (f: Fixture) => (await createGoal(f.ws, { ...goal, name: `Goal ${unique()}` }, actor(f))).id;
 const newFunnel = async (f: Fixture) => (await createFunnel(f.ws, { ...funnel, name: `Funnel ${unique()}` }, actor(f))).id;
 const newAvatar = async (f: Fixture) => (await createAvatar(f.ws, { id: `avatar-${unique()}`, name: 'Avatar' }, actor(f))).id;

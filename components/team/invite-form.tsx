@@ -8,12 +8,8 @@ import type { ActionResult } from '@/lib/auth/session';
 import type { SentInvitation } from '@/lib/team/invitations';
 import { InviteLink } from './invite-link';
 
-const ROLES = [
-  { value: 'viewer', hint: 'reads dashboards and transcripts' },
-  { value: 'member', hint: 'also edits goals, funnels and alerts' },
-  { value: 'admin', hint: 'also manages keys, webhooks, avatars and the team' },
-  { value: 'owner', hint: 'also billing and deleting the workspace' },
-];
+const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
+const ROLE_HINT = 'Viewers read; members also edit goals, funnels and alerts; admins also manage keys, webhooks, avatars and the team; owners also billing.';
 
 export function InviteForm({ invite, canInviteOwners }: { invite: (form: FormData) => Promise<ActionResult<SentInvitation>>; canInviteOwners: boolean }) {
   const [pending, startTransition] = useTransition();
@@ -52,10 +48,10 @@ export function InviteForm({ invite, canInviteOwners }: { invite: (form: FormDat
         <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate aria-label="Invite someone">
           {message ? <Alert>{message}</Alert> : null}
           <Field label="E-mail" name="email" type="email" autoComplete="off" placeholder="ana@example.com" error={errors.email?.[0]} />
-          <SelectField label="Role" name="role" defaultValue="member" error={errors.role?.[0]}>
-            {ROLES.filter((r) => canInviteOwners || r.value !== 'owner').map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.value[0].toUpperCase() + r.value.slice(1)} — {r.hint}
+          <SelectField label="Role" name="role" defaultValue="member" error={errors.role?.[0]} hint={ROLE_HINT}>
+            {ROLES.filter((r) => canInviteOwners || r !== 'owner').map((r) => (
+              <option key={r} value={r}>
+                {r[0].toUpperCase() + r.slice(1)}
               </option>
             ))}
           </SelectField>
