@@ -46,9 +46,10 @@ async function mailInvitation(workspaceId: string, workspaceName: string, actor:
 export async function createInvitation(workspace: { id: string; name: string }, actor: TeamActor, input: InviteInput, origin: string): Promise<SentInvitation> {
   assertMayInviteAs(actor, input.role);
   const { token, tokenHash } = newInvitationToken();
+  // Before the transaction: a query on another connection inside it would wait forever on the embedded database.
+  const user = await findUserByEmail(input.email);
   const invitation = await db.transaction(async (tx) => {
     await lockWorkspaceTeam(workspace.id, tx);
-    const user = await findUserByEmail(input.email);
     if (user && (await findMember(workspace.id, user.id, tx))) refuse(`${input.email} is already a member.`);
     if (await findPendingInvitationByEmail(workspace.id, input.email, tx)) refuse(`${input.email} already has a pending invitation; resend it instead.`);
     const seats = await checkSeatAvailable(workspace.id, tx);

@@ -57,7 +57,7 @@ export default async function TeamPage() {
                     <MemberRole label={label} role={m.role} roleOptions={canManage ? assignable : []} changeRole={canManage ? changeMemberRoleAction.bind(null, m.userId) : undefined} />
                   </td>
                   <td className="whitespace-nowrap px-3 py-3 text-gray-500">{formatDateTime(m.joinedAt, workspace.timezone)}</td>
-                  <td className="px-6 py-3 text-right">
+                  <td className="whitespace-nowrap px-6 py-3 text-right">
                     {self ? (
                       lastOwner ? (
                         <span className="text-xs text-gray-500">Last owner: transfer ownership to leave</span>
