@@ -19,7 +19,7 @@ export type InvitationView = { state: InvitationState; email?: string; role?: In
 const stateOf = (invitation: Invitation, now: Date): InvitationState =>
   invitation.acceptedAt ? 'used' : invitation.revokedAt ? 'revoked' : invitation.expiresAt <= now ? 'expired' : 'valid';
 
-/** What the invite page shows. Details only for a valid link, so an old link tells nothing about the team. */
+/** What the invite page shows. A dead link shows only the workspace's name, not who was invited nor as what. */
 export async function viewInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const row = await findInvitationByTokenHash(hashInvitationToken(token));
   if (!row) return { state: 'unknown' };
