@@ -31,6 +31,8 @@ const { updateWorkspaceSettingsAction, deleteWorkspaceAction } = await import('.
 const { createWorkspaceAction } = await import('./(auth)/new-workspace/actions');
 const { createApiKeyAction, revokeApiKeyAction } = await import('./(dashboard)/settings/api-keys/actions');
 const { createAvatarAction, updateAvatarAction, deleteAvatarAction } = await import('./(dashboard)/settings/avatars/actions');
+const team = await import('./(dashboard)/settings/team/actions');
+const { acceptInvitationAction, signUpWithInvitationAction } = await import('./invite/[token]/actions');
 
 afterAll(closeDb);
 
@@ -70,7 +72,7 @@ const ids = { goal: '', funnel: '', avatar: 'kept-avatar', key: '', conversation
 
 async function snapshot() {
   const count = (table: string) => sql.unsafe(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1::uuid`, [ws]).then((r) => r[0].n as number);
-  const tables = ['goals', 'goal_completions', 'funnels', 'avatars', 'api_keys', 'audit_log', 'conversations', 'messages', 'memberships'];
+  const tables = ['goals', 'goal_completions', 'funnels', 'avatars', 'api_keys', 'audit_log', 'conversations', 'messages', 'memberships', 'invitations', 'dev_mail'];
   const counts = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
   const [workspace] = await sql`SELECT * FROM workspaces WHERE id = ${ws}::uuid`;
   const keys = await sql`SELECT id, name, scopes, revoked_at FROM api_keys WHERE workspace_id = ${ws}::uuid ORDER BY id`;
@@ -147,6 +149,17 @@ test('hostile arguments get each action’s error result and write nothing', asy
   const [{ slug }] = await sql<{ slug: string }[]>`SELECT slug FROM workspaces WHERE id = ${ws}::uuid`;
   await expectRefused('deleteWorkspace', [...junk, ...spoiledForms({ confirmSlug: slug }), form({ confirmSlug: `${slug}x` }), { confirmSlug: slug }].map((f) => () => deleteWorkspaceAction(f as FormData)));
   await expectRefused('createWorkspace', [...junk, ...spoiledForms({ name: 'New team' }), form({ name: 'x' })].map((f) => () => createWorkspaceAction(f as FormData)));
+  const badTokens = [...badIds, 'A'.repeat(43), `${'A'.repeat(42)}\u0000`, 'A'.repeat(44)];
+  await expectRefused('inviteMember', [...junk, ...spoiledForms({ email: 'new@example.com', role: 'viewer' }), form({ email: 'new@example.com', role: 'root' })].map((f) => () => team.inviteMemberAction(f)));
+  await expectRefused('resendInvitation', [...badIds, 'not-a-uuid', randomUUID()].map((id) => () => team.resendInvitationAction(id)));
+  await expectRefused('revokeInvitation', [...badIds, 'not-a-uuid', randomUUID()].map((id) => () => team.revokeInvitationAction(id)));
+  await expectRefused('changeMemberRole id', [...badIds, randomUUID()].map((id) => () => team.changeMemberRoleAction(id, 'viewer')));
+  await expectRefused('changeMemberRole role', [...junk, 'root', 'Owner', 'viewer\u0000'].map((role) => () => team.changeMemberRoleAction(session.userId, role)));
+  await expectRefused('removeMember', [...badIds, randomUUID()].map((id) => () => team.removeMemberAction(id)));
+  await expectRefused('transferOwnership', [...badIds, randomUUID()].map((id) => () => team.transferOwnershipAction(id)));
+  await expectRefused('acceptInvitation', badTokens.map((token) => () => acceptInvitationAction(token)));
+  await expectRefused('signUpWithInvitation token', badTokens.map((token) => () => signUpWithInvitationAction(token, form({ password: 'correct horse battery' }))));
+  await expectRefused('signUpWithInvitation form', [...junk, ...spoiledForms({ name: 'Ann', password: 'correct horse battery' })].map((f) => () => signUpWithInvitationAction('A'.repeat(43), f)));
   await expectRefused('switchWorkspace', [...badIds, 'not-a-uuid', other, randomUUID()].map((id) => () => switchWorkspaceAction(id)));
 
   expect(session.cookiesSet).toEqual([]);

@@ -58,10 +58,13 @@ export const invitations = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('invitations_email_idx').on(t.workspaceId, t.email),
     uniqueIndex('invitations_token_uq').on(t.workspaceId, t.tokenHash),
     index('invitations_token_idx').on(t.tokenHash),
   ],
@@ -111,3 +114,4 @@ export type Workspace = typeof workspaces.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;

@@ -88,7 +88,7 @@ export function withSession<Args extends unknown[], T>(
   };
 }
 
-/** Wraps a server action for a signed-in user who may belong to no workspace yet (creating one). */
+/** Wraps a server action for a signed-in user who may belong to no workspace yet (creating one, accepting an invitation): no role to check, only that the user exists. */
 export function withSignedInUser<Args extends unknown[], T>(action: (user: SessionContext['user'], ...args: Args) => Promise<ActionResult<T>>) {
   return async (...args: Args): Promise<ActionResult<T>> => {
     const user = await getSignedInUser();
@@ -97,3 +97,6 @@ export function withSignedInUser<Args extends unknown[], T>(action: (user: Sessi
     return runWithRequestContext({ ip }, () => action(user, ...args));
   };
 }
+
+export type SignedInUser = SessionContext['user'];
+
