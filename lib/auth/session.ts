@@ -9,6 +9,7 @@ import { findUserById, listWorkspacesForUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
 import { authOptions } from './options';
 import { roleAtLeast } from './roles';
+import { isTokenVersionCurrent } from './token-version';
 
 export const WORKSPACE_COOKIE = 'confab-workspace';
 
@@ -20,12 +21,21 @@ export type SessionContext = {
   workspaces: WorkspaceSummary[];
 };
 
-/** The signed-in context, or null for a visitor (or a user who belongs to no workspace). */
-export async function getSessionContext(): Promise<SessionContext | null> {
+/**
+ * The signed-in user, whether or not they belong to a workspace, or null. The session's token version is
+ * checked here as well as in next-auth's jwt callback, so a revoked session never resolves to its user.
+ */
+export async function getSignedInUser() {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await findUserById(userId);
+  return user && isTokenVersionCurrent(session.user?.tokenVersion, user) ? user : null;
+}
+
+/** The signed-in context, or null for a visitor (or a user who belongs to no workspace). */
+export async function getSessionContext(): Promise<SessionContext | null> {
+  const user = await getSignedInUser();
   if (!user) return null;
   const workspaces = await listWorkspacesForUser(user.id);
   if (workspaces.length === 0) return null;
@@ -37,8 +47,10 @@ export async function getSessionContext(): Promise<SessionContext | null> {
 /** For pages: the context, or a redirect to sign-in that returns to `returnTo` afterwards. */
 export async function requireSessionContext(returnTo = '/overview'): Promise<SessionContext> {
   const context = await getSessionContext();
-  if (!context) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return context;
+  if (context) return context;
+  // Signed in without a workspace (a new GitHub/Google user, or one removed from every team): name one first.
+  if (await getSignedInUser()) redirect('/onboarding');
+  redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
 export type ActionResult<T = undefined> =
@@ -68,5 +80,16 @@ export function withSession<Args extends unknown[], T>(
     if (!context) return { ok: false, message: 'Your session has ended. Sign in again.' };
     if (!roleAtLeast(context.role, role)) return { ok: false, message: `This needs the ${role} role or higher.` };
     return action(context, ...args);
+  };
+}
+
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof getSignedInUser>>>;
+
+/** Wraps a server action for a signed-in user who need not belong to a workspace yet (onboarding). */
+export function withSignedInUser<Args extends unknown[], T>(action: (user: SignedInUser, ...args: Args) => Promise<ActionResult<T>>) {
+  return async (...args: Args): Promise<ActionResult<T>> => {
+    const user = await getSignedInUser();
+    if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
+    return action(user, ...args);
   };
 }
