@@ -11,6 +11,7 @@ export function SettingsTabs() {
         { href: '/settings/avatars', label: 'Avatars' },
         { href: '/settings/api-keys', label: 'API keys' },
         { href: '/settings/team', label: 'Team' },
+        { href: '/settings/account', label: 'Account' },
       ]}
     />
   );

@@ -14,6 +14,9 @@ import { authOptions } from './options';
 const browser = vi.hoisted(() => ({ token: null as JWT | null }));
 vi.mock('./session-cookie', async (original) => ({ ...(await original<typeof import('./session-cookie')>()), readSessionToken: async () => browser.token }));
 
+type SignInParams = Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>['signIn']>>[0];
+type JwtParams = Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>['jwt']>>[0];
+
 afterAll(closeDb);
 beforeEach(() => {
   browser.token = null;
@@ -127,7 +130,7 @@ const oauthCallback = (email: string, providerAccountId: string, profile: Record
     user: { id: providerAccountId, email, name: 'Someone' },
     account: { provider: 'github', type: 'oauth', providerAccountId },
     profile,
-  } as Parameters<NonNullable<typeof authOptions.callbacks>['signIn']>[0]);
+  } as SignInParams);
 
 test('the signIn callback refuses to the sign-in page, or to Settings › Account when connecting, and links only when signed in', async () => {
   const user = await passwordAccount();
@@ -157,6 +160,6 @@ test('the jwt callback names the linked user, not the provider account', async (
     token: { sub: providerAccountId, email: 'someone@github.example' },
     user: { id: providerAccountId, email: 'someone@github.example' },
     account: { provider: 'github', type: 'oauth', providerAccountId },
-  } as Parameters<NonNullable<typeof authOptions.callbacks>['jwt']>[0]);
+  } as JwtParams);
   expect(token).toMatchObject({ uid: user.id, sub: user.id, ver: 0, email: user.email });
 });

@@ -24,12 +24,14 @@ vi.mock('next-auth', async (original) => ({
 }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }) }));
 
+type JwtParams = Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>['jwt']>>[0];
+
 afterAll(closeDb);
 beforeEach(() => {
   browser.cookie = null;
 });
 
-const jwtCallback = (options: typeof authOptions, token: JWT) => options.callbacks!.jwt!({ token } as Parameters<NonNullable<typeof options.callbacks>['jwt']>[0]) as Promise<JWT>;
+const jwtCallback = (options: typeof authOptions, token: JWT) => options.callbacks!.jwt!({ token } as JwtParams) as Promise<JWT>;
 
 /** What the credentials sign-in puts in the cookie. */
 async function signIn(userId: string) {
@@ -37,7 +39,7 @@ async function signIn(userId: string) {
     token: { sub: userId },
     user: { id: userId },
     account: { provider: 'credentials', type: 'credentials', providerAccountId: userId },
-  } as Parameters<NonNullable<typeof authOptions.callbacks>['jwt']>[0]);
+  } as JwtParams);
   return encode({ token, secret: SECRET });
 }
 
