@@ -117,3 +117,28 @@ test('a forgotten password is reset by the e-mailed link, which works once', asy
     await sql.end();
   }
 });
+
+test('a signed-in user without a workspace names a first one at onboarding', async ({ page }) => {
+  test.skip(!process.env.DATABASE_URL, 'removes the membership in the database');
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    const email = await signUpNewUser(page, 'Leaving Co');
+    // Removed from their only team (what a new GitHub/Google user is from the start).
+    await sql`DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = ${email})`;
+    await page.goto('/overview');
+    await expect(page).toHaveURL(/\/onboarding$/);
+    await expect(page.getByRole('heading', { name: 'Name your workspace' })).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/onboarding.png`, fullPage: true });
+    await page.getByLabel('Workspace name').fill('x');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(page.getByText(/at least 2 characters/)).toBeVisible();
+    await page.getByLabel('Workspace name').fill('Second Home');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByText('Second Home', { exact: true })).toBeVisible();
+    await page.goto('/onboarding');
+    await expect(page).toHaveURL(/\/overview$/);
+  } finally {
+    await sql.end();
+  }
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { OnboardingForm } from '@/components/auth/onboarding-form';
+import { SignOutLink } from '@/components/auth/sign-out-link';
 import { getSessionContext, getSignedInUser } from '@/lib/auth/session';
 import { createFirstWorkspaceAction } from './actions';
 
@@ -13,7 +14,12 @@ export default async function OnboardingPage() {
   const user = await getSignedInUser();
   if (!user) redirect('/sign-in');
   return (
-    <AuthCard title="Name your workspace" subtitle={`Signed in as ${user.email}. You will own this new workspace and can invite your team.`} footer="A workspace holds your avatars, conversations and team.">
+    <AuthCard title="Name your workspace" subtitle={`Signed in as ${user.email}. You will own this new workspace and can invite your team.`} footer={
+        <>
+          Not you? <SignOutLink />
+        </>
+      }
+    >
       <OnboardingForm action={createFirstWorkspaceAction} />
     </AuthCard>
   );
