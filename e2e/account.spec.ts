@@ -85,6 +85,7 @@ test('a forgotten password is reset by the e-mailed link, which works once', asy
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'E-mail me a reset link' }).click();
     await expect(page.getByText(/If an account uses that address/)).toBeVisible();
