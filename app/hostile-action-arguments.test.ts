@@ -28,7 +28,7 @@ const { createGoalAction, updateGoalAction, deleteGoalAction } = await import('.
 const { createFunnelAction, updateFunnelAction, deleteFunnelAction } = await import('./(dashboard)/goals/funnels/actions');
 const { deleteConversationAction } = await import('./(dashboard)/transcripts/[id]/actions');
 const { updateWorkspaceSettingsAction, deleteWorkspaceAction } = await import('./(dashboard)/settings/actions');
-const { createWorkspaceAction } = await import('./(auth)/new-workspace/actions');
+const { createFirstWorkspaceAction } = await import('./(auth)/onboarding/actions');
 const { createApiKeyAction, revokeApiKeyAction } = await import('./(dashboard)/settings/api-keys/actions');
 const { createAvatarAction, updateAvatarAction, deleteAvatarAction } = await import('./(dashboard)/settings/avatars/actions');
 const team = await import('./(dashboard)/settings/team/actions');
@@ -148,7 +148,7 @@ test('hostile arguments get each action’s error result and write nothing', asy
   await expectRefused('deleteAvatar', badIds.map((id) => () => deleteAvatarAction(id)));
   const [{ slug }] = await sql<{ slug: string }[]>`SELECT slug FROM workspaces WHERE id = ${ws}::uuid`;
   await expectRefused('deleteWorkspace', [...junk, ...spoiledForms({ confirmSlug: slug }), form({ confirmSlug: `${slug}x` }), { confirmSlug: slug }].map((f) => () => deleteWorkspaceAction(f as FormData)));
-  await expectRefused('createWorkspace', [...junk, ...spoiledForms({ name: 'New team' }), form({ name: 'x' })].map((f) => () => createWorkspaceAction(f as FormData)));
+  await expectRefused('createFirstWorkspace', [...junk, ...spoiledForms({ workspace: 'New team' }), form({ workspace: 'x' })].map((f) => () => createFirstWorkspaceAction(null, f as FormData)));
   const badTokens = [...badIds, 'A'.repeat(43), `${'A'.repeat(42)}\u0000`, 'A'.repeat(44)];
   await expectRefused('inviteMember', [...junk, ...spoiledForms({ email: 'new@example.com', role: 'viewer' }), form({ email: 'new@example.com', role: 'root' })].map((f) => () => team.inviteMemberAction(f)));
   await expectRefused('resendInvitation', [...badIds, 'not-a-uuid', randomUUID()].map((id) => () => team.resendInvitationAction(id)));

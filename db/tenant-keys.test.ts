@@ -8,6 +8,8 @@ import { sql } from '@/db';
 /** Tables that hold no tenant data, hence no `workspace_id`. A new table belongs here only if it is not per workspace. */
 const PLATFORM_TABLES = [
   'public.analytics_flush',
+  'public.oauth_accounts',
+  'public.password_resets',
   'public.rate_limit_buckets',
   'public.stripe_events',
   'public.users',

@@ -14,7 +14,7 @@ export async function findUserById(id: string) {
 }
 
 /** The new user, or null when the e-mail is taken. `tx`: the caller's transaction, if any. */
-export async function insertUser(values: { email: string; name?: string | null; passwordHash: string }, tx: DbExecutor = db) {
+export async function insertUser(values: { email: string; name?: string | null; passwordHash: string | null }, tx: DbExecutor = db) {
   const [user] = await tx
     .insert(users)
     .values({ email: values.email.toLowerCase(), name: values.name ?? null, passwordHash: values.passwordHash })
@@ -69,6 +69,23 @@ export async function insertUserWithWorkspace(user: { email: string; name: strin
     const created = await insertWorkspace(workspace, tx);
     await upsertMembership(created.id, inserted.id, 'owner', tx);
     return { user: inserted, workspace: created };
+  });
+}
+
+/**
+ * A first workspace for a signed-in user who has none (onboarding), with their owner membership, in one
+ * transaction. Null, writing nothing, when the user already belongs to a workspace (a second submit).
+ */
+export async function insertFirstWorkspace(userId: string, workspace: { name: string; slug: string }) {
+  return db.transaction(async (tx) => {
+    // The user row's lock makes two concurrent submits create one workspace.
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    if (!user) return null;
+    const [existing] = await tx.select({ id: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
+    if (existing) return null;
+    const created = await insertWorkspace(workspace, tx);
+    await upsertMembership(created.id, userId, 'owner', tx);
+    return created;
   });
 }
 

@@ -12,3 +12,4 @@ export * from './rollups';
 export * from './analytics-rollups';
 export * from './platform';
 export * from './mail';
+export * from './identities';

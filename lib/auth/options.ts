@@ -3,10 +3,14 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import { findUserByEmail, insertUser } from '@/db/queries/accounts';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { findOAuthAccount } from '@/db/queries/account-security';
+import { findUserById } from '@/db/queries/accounts';
 import { checkCredentials } from './accounts';
+import { resolveOAuthSignIn } from './oauth';
 import { consumeLoginAttempt, resetLoginAttempts } from './rate-limit';
+import { readSessionToken, SESSION_MAX_AGE_SECONDS } from './session-cookie';
+import { findUserForToken } from './token-version';
 
 export const SIGN_IN_ERRORS = {
   invalid: 'Wrong email or password',
@@ -25,8 +29,8 @@ function oauthProviders() {
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: '/sign-in' },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     CredentialsProvider({
       name: 'Email',
@@ -46,19 +50,40 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
-    async signIn({ user, account }) {
-      // OAuth users are matched to an account by their email; new ones get a user row without a password.
-      if (account?.provider === 'credentials' || !user.email) return account?.provider === 'credentials';
-      const existing = (await findUserByEmail(user.email)) ?? (await insertUser({ email: user.email, name: user.name, passwordHash: '' }));
-      return Boolean(existing);
+    async signIn({ user, account, profile }) {
+      if (account?.provider === 'credentials') return true;
+      if (account?.type !== 'oauth') return false;
+      // Signed in already: this came from the Connect button, so it links rather than signs in.
+      const signedIn = await findUserForToken(await readSessionToken());
+      const outcome = await resolveOAuthSignIn({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        email: user.email,
+        emailVerified: (profile as { email_verified?: boolean } | undefined)?.email_verified,
+        name: user.name,
+        signedInUserId: signedIn?.id,
+      });
+      if (outcome.kind !== 'refused') return true;
+      const query = new URLSearchParams({ error: outcome.reason, provider: account.provider });
+      return signedIn ? `/settings/account?${query}` : `/sign-in?${query}`;
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider === 'credentials') token.uid = user.id;
-      else if (user?.email) token.uid = (await findUserByEmail(user.email))?.id;
-      return token;
+      if (user && account) {
+        // Sign-in: the token names our user and carries their token version (lib/auth/token-version.ts).
+        const userId = account.provider === 'credentials' ? user.id : (await findOAuthAccount(account.provider, account.providerAccountId))?.userId;
+        const row = userId ? await findUserById(userId) : null;
+        if (!row) return {};
+        return { ...token, sub: row.id, uid: row.id, ver: row.tokenVersion, email: row.email, name: row.name };
+      }
+      // Every later request: a token of an older version (signed out everywhere, password changed) loses its user.
+      return (await findUserForToken(token)) ? token : {};
     },
     async session({ session, token }) {
-      if (session.user && typeof token.uid === 'string') session.user.id = token.uid;
+      if (typeof token.uid !== 'string') return { expires: session.expires };
+      if (session.user) {
+        session.user.id = token.uid;
+        session.user.tokenVersion = typeof token.ver === 'number' ? token.ver : 0;
+      }
       return session;
     },
   },

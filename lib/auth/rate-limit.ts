@@ -20,3 +20,13 @@ export async function consumeLoginAttempt(email: string, ip: string | null, now 
 export async function resetLoginAttempts(email: string): Promise<void> {
   await clearRateLimit(`login:email:${email.trim().toLowerCase()}`);
 }
+
+const RESET_LIMITS = { perEmail: 3, perIp: 20 } as const;
+
+/** Password-reset e-mails: a few per address and client per window, so the form cannot flood an inbox. */
+export async function consumePasswordResetRequest(email: string, ip: string | null, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+  const byEmail = await incrementRateLimit(`reset:email:${email.trim().toLowerCase()}`, windowStart);
+  const byIp = ip ? await incrementRateLimit(`reset:ip:${ip}`, windowStart) : 0;
+  return byEmail <= RESET_LIMITS.perEmail && byIp <= RESET_LIMITS.perIp;
+}

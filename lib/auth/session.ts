@@ -11,6 +11,7 @@ import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { runWithRequestContext } from '@/lib/http/request-context';
 import { authOptions } from './options';
 import { roleAtLeast } from './roles';
+import { isTokenVersionCurrent } from './token-version';
 
 export const WORKSPACE_COOKIE = 'confab-workspace';
 
@@ -22,25 +23,27 @@ export type SessionContext = {
   workspaces: WorkspaceSummary[];
 };
 
-/** The signed-in context, or null for a visitor (or a user who belongs to no workspace). */
-export async function getSessionContext(): Promise<SessionContext | null> {
+/**
+ * The signed-in user, whether or not they belong to a workspace, or null. The session's token version is
+ * checked here as well as in next-auth's jwt callback, so a revoked session never resolves to its user.
+ */
+export async function getSignedInUser(): Promise<SessionContext['user'] | null> {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await findUserById(userId);
+  return user && isTokenVersionCurrent(session.user?.tokenVersion, user) ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+/** The signed-in context, or null for a visitor (or a user who belongs to no workspace). */
+export async function getSessionContext(): Promise<SessionContext | null> {
+  const user = await getSignedInUser();
   if (!user) return null;
   const workspaces = await listWorkspacesForUser(user.id);
   if (workspaces.length === 0) return null;
   const wanted = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const workspace = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
   return { user: { id: user.id, email: user.email, name: user.name }, workspace, role: workspace.role, workspaces };
-}
-
-/** The signed-in user (whether or not they belong to a workspace), or null. */
-export async function getSignedInUser(): Promise<SessionContext['user'] | null> {
-  const userId = (await getServerSession(authOptions))?.user?.id;
-  const user = userId ? await findUserById(userId) : null;
-  return user ? { id: user.id, email: user.email, name: user.name } : null;
 }
 
 /**
@@ -50,7 +53,8 @@ export async function getSignedInUser(): Promise<SessionContext['user'] | null> 
 export async function requireSessionContext(returnTo = '/overview'): Promise<SessionContext> {
   const context = await getSessionContext();
   if (context) return context;
-  if (await getSignedInUser()) redirect('/new-workspace');
+  // Signed in without a workspace (a new GitHub/Google user, or one removed from every team): name one first.
+  if (await getSignedInUser()) redirect('/onboarding');
   redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
 }
 
@@ -88,8 +92,13 @@ export function withSession<Args extends unknown[], T>(
   };
 }
 
-/** Wraps a server action for a signed-in user who may belong to no workspace yet (creating one, accepting an invitation): no role to check, only that the user exists. */
-export function withSignedInUser<Args extends unknown[], T>(action: (user: SessionContext['user'], ...args: Args) => Promise<ActionResult<T>>) {
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof getSignedInUser>>>;
+
+/**
+ * Wraps a server action for a signed-in user who need not belong to a workspace (onboarding, creating one,
+ * accepting an invitation): no role to check, only that the user exists.
+ */
+export function withSignedInUser<Args extends unknown[], T>(action: (user: SignedInUser, ...args: Args) => Promise<ActionResult<T>>) {
   return async (...args: Args): Promise<ActionResult<T>> => {
     const user = await getSignedInUser();
     if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
@@ -97,6 +106,3 @@ export function withSignedInUser<Args extends unknown[], T>(action: (user: Sessi
     return runWithRequestContext({ ip }, () => action(user, ...args));
   };
 }
-
-export type SignedInUser = SessionContext['user'];
-

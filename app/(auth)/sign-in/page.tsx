@@ -2,15 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert } from '@/components/ui/alert';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { getSessionContext } from '@/lib/auth/session';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
+import { getSessionContext, getSignedInUser } from '@/lib/auth/session';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionContext()) redirect(callbackUrl);
+  if (await getSignedInUser()) redirect('/onboarding');
+  const error = signInErrorMessage(params.error, params.provider);
   return (
     <AuthCard
       title="Sign in to Confab"
@@ -24,6 +31,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      {error ? (
+        <div className="mb-6">
+          <Alert>{error}</Alert>
+        </div>
+      ) : null}
+      <OAuthButtons providers={configuredOAuthProviders()} callbackUrl={callbackUrl} />
       <SignInForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

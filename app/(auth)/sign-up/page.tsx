@@ -2,15 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { getSessionContext } from '@/lib/auth/session';
+import { configuredOAuthProviders } from '@/lib/auth/oauth-providers';
+import { getSessionContext, getSignedInUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await getSessionContext()) redirect(callbackUrl);
+  if (await getSignedInUser()) redirect('/onboarding');
   return (
     <AuthCard
       title="Create your Confab account"
@@ -24,6 +27,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      <OAuthButtons providers={configuredOAuthProviders()} callbackUrl={callbackUrl} />
       <SignUpForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

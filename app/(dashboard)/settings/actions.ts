@@ -62,5 +62,5 @@ export const deleteWorkspaceAction = withSession('owner', async (context, form: 
   if (next) jar.set(WORKSPACE_COOKIE, next.id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
   else jar.delete(WORKSPACE_COOKIE);
   revalidatePath('/', 'layout');
-  return { ok: true, data: { redirectTo: next ? '/overview' : '/new-workspace' } };
+  return { ok: true, data: { redirectTo: next ? '/overview' : '/onboarding' } };
 });
