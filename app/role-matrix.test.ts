@@ -23,11 +23,16 @@ import { createGoal } from '@/lib/goals/service';
 import { INVITATION_TTL_MS, newInvitationToken } from '@/lib/team/tokens';
 import { seedConversation } from '@/lib/transcripts/test-data';
 import { createTestWorkspace, uniqueEmail } from '@/test/factories';
+import { insertOAuthAccount, insertPasswordReset } from '@/db/queries/account-security';
+import { hashPassword } from '@/lib/auth/password';
+import { hashResetToken, RESET_TOKEN_TTL_MS } from '@/lib/auth/password-reset';
+import { createWebhook, sendTestEvent } from '@/lib/webhooks/service';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }), headers: async () => new Headers() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), after: () => {} }));
 
 const { signUpAction } = await import('./(auth)/sign-up/actions');
 const { switchWorkspaceAction } = await import('./(dashboard)/actions');
@@ -39,6 +44,11 @@ const apiKeys = await import('./(dashboard)/settings/api-keys/actions');
 const avatars = await import('./(dashboard)/settings/avatars/actions');
 const team = await import('./(dashboard)/settings/team/actions');
 const invite = await import('./invite/[token]/actions');
+const webhooks = await import('./(dashboard)/settings/webhooks/actions');
+const account = await import('./(dashboard)/settings/account/actions');
+const { createFirstWorkspaceAction } = await import('./(auth)/onboarding/actions');
+const { requestPasswordResetAction } = await import('./(auth)/forgot-password/actions');
+const { resetPasswordAction } = await import('./(auth)/reset-password/[token]/actions');
 
 afterAll(closeDb);
 
@@ -89,6 +99,18 @@ async function newInvitation(f: Fixture, email = uniqueEmail(), role: Role = 'vi
   const row = await db.transaction((tx) => insertInvitation(f.ws, { email, role, tokenHash, invitedBy: f.users.owner.id, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) }, tx));
   return { id: row.id, token };
 }
+const newWebhook = async (f: Fixture) => (await createWebhook(f.ws, { url: 'https://hooks.example.com/matrix', events: ['message.created'] }, actor(f))).id;
+const webhookForm = () => form({ url: 'https://hooks.example.com/confab', events: ['message.created', 'conversation.ended'], description: 'Pipeline', enabled: 'on' });
+const OLD_PASSWORD = 'correct horse battery';
+async function givePassword(userId: string) {
+  await sql`UPDATE users SET password_hash = ${await hashPassword(OLD_PASSWORD)} WHERE id = ${userId}::uuid`;
+}
+async function newResetToken(userId: string) {
+  const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  await insertPasswordReset({ tokenHash: hashResetToken(token), userId, expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) });
+  return token;
+}
+const slugOf = async (f: Fixture) => (await sql<{ slug: string }[]>`SELECT slug FROM workspaces WHERE id = ${f.ws}::uuid`)[0].slug;
 const signUpForm = () => form({ name: 'New', email: uniqueEmail(), workspace: 'New team', password: 'correct horse battery' });
 
 const MATRIX: Row[] = [
@@ -123,6 +145,46 @@ const MATRIX: Row[] = [
   { name: 'transferOwnershipAction', action: team.transferOwnershipAction, minRole: 'owner', args: async (f) => [await newMember(f, 'member')] },
   // Invited by e-mail: whoever holds the invited address joins, members of this workspace included (a no-op for them).
   { name: 'acceptInvitationAction', action: invite.acceptInvitationAction, minRole: 'signed-in', outsider: 'allowed', args: async (f, caller) => [(await newInvitation(f, f.users[caller].email)).token] },
+  { name: 'createWebhookAction', action: webhooks.createWebhookAction, minRole: 'admin', outsider: 'own-workspace', args: async () => [webhookForm()] },
+  { name: 'updateWebhookAction', action: webhooks.updateWebhookAction, minRole: 'admin', args: async (f) => [await newWebhook(f), webhookForm()] },
+  { name: 'setWebhookEnabledAction', action: webhooks.setWebhookEnabledAction, minRole: 'admin', args: async (f) => [await newWebhook(f), false] },
+  { name: 'deleteWebhookAction', action: webhooks.deleteWebhookAction, minRole: 'admin', args: async (f) => [await newWebhook(f)] },
+  { name: 'rotateWebhookSecretAction', action: webhooks.rotateWebhookSecretAction, minRole: 'admin', args: async (f) => [await newWebhook(f)] },
+  { name: 'sendTestEventAction', action: webhooks.sendTestEventAction, minRole: 'admin', args: async (f) => [await newWebhook(f), 'webhook.test'] },
+  {
+    name: 'redeliverAction',
+    action: webhooks.redeliverAction,
+    minRole: 'admin',
+    args: async (f) => {
+      const id = await newWebhook(f);
+      return [id, (await sendTestEvent(f.ws, id, {}))!.deliveryId];
+    },
+  },
+  { name: 'recoverFailedAction', action: webhooks.recoverFailedAction, minRole: 'admin', args: async (f) => [await newWebhook(f), new Date(Date.now() - 3600_000).toISOString()] },
+  { name: 'deleteWorkspaceAction', action: settings.deleteWorkspaceAction, minRole: 'owner', args: async (f) => [form({ confirmSlug: await slugOf(f) })] },
+  // The account's own actions act on the caller's user, never on a workspace's rows.
+  {
+    name: 'changePasswordAction',
+    action: account.changePasswordAction,
+    minRole: 'viewer',
+    outsider: 'own-workspace',
+    args: async (f, caller) => (await givePassword(f.users[caller].id), [null, form({ currentPassword: OLD_PASSWORD, newPassword: 'a new horse battery staple' })]),
+  },
+  { name: 'signOutEverywhereAction', action: account.signOutEverywhereAction, minRole: 'viewer', outsider: 'own-workspace', args: async () => [] },
+  { name: 'sendPasswordLinkAction', action: account.sendPasswordLinkAction, minRole: 'viewer', outsider: 'own-workspace', args: async () => [] },
+  {
+    name: 'disconnectOAuthAction',
+    action: account.disconnectOAuthAction,
+    minRole: 'viewer',
+    outsider: 'own-workspace',
+    args: async (f, caller) => {
+      await insertOAuthAccount({ provider: 'github', providerAccountId: `gh-${unique()}`, userId: f.users[caller].id, email: f.users[caller].email });
+      return ['github'];
+    },
+  },
+  { name: 'createFirstWorkspaceAction', action: createFirstWorkspaceAction, minRole: 'signed-in', outsider: 'allowed', args: async () => [null, form({ workspace: 'First team' })] },
+  { name: 'requestPasswordResetAction', action: requestPasswordResetAction, minRole: 'anyone', args: async (f) => [null, form({ email: f.users.viewer.email })] },
+  { name: 'resetPasswordAction', action: resetPasswordAction, minRole: 'anyone', args: async (f) => [null, form({ token: await newResetToken(f.users.viewer.id), password: 'a new horse battery staple' })] },
   {
     name: 'signUpWithInvitationAction',
     action: invite.signUpWithInvitationAction,
