@@ -1,7 +1,9 @@
 /**
- * Runs before routing. For the API: a path that is not valid percent-encoded UTF-8 gets the API's error shape
- * (Next.js would answer its own HTML 400 page). For the dashboard: optimistic route protection, a visitor
- * without a session cookie is sent to sign-in and back after. Pages re-check.
+ * Runs before routing. A path that is not valid percent-encoded UTF-8 names nothing: the API answers its
+ * error shape, pages a plain 400 (Next.js would answer the API with an HTML page and fail a page's
+ * parameters with a 500). Then, for the dashboard: optimistic route protection, a visitor without a session
+ * cookie is sent to sign-in and back after. Pages re-check. Public pages with path parameters (invitations,
+ * password resets) are matched only for the encoding check.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -17,11 +19,15 @@ function decodesAsUtf8(pathname: string): boolean {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/v1/')) {
-    if (decodesAsUtf8(pathname)) return NextResponse.next();
-    const error = { code: 'bad_request', message: 'The request path is not valid percent-encoded UTF-8' };
-    return NextResponse.json({ error }, { status: 400 });
+  if (!decodesAsUtf8(pathname)) {
+    const message = 'The request path is not valid percent-encoded UTF-8';
+    if (pathname.startsWith('/v1/')) return NextResponse.json({ error: { code: 'bad_request', message } }, { status: 400 });
+    return new NextResponse(`<!DOCTYPE html><meta charset="utf-8"><title>Bad request</title><p>${message}. Check the link.</p>`, {
+      status: 400,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
   }
+  if (pathname.startsWith('/v1/') || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   const url = new URL('/sign-in', request.url);
@@ -29,6 +35,8 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+const PUBLIC_PREFIXES = ['/invite/', '/reset-password/'];
+
 export const config = {
-  matcher: ['/v1/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*', '/dev/:path*'],
+  matcher: ['/v1/:path*', '/invite/:path*', '/reset-password/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*', '/dev/:path*'],
 };
