@@ -75,6 +75,12 @@ test('an owner invites a viewer, who signs up from the link, reads but cannot ed
   await viewer.goto(link);
   await expect(viewer.getByRole('heading', { name: 'This invitation has already been used' })).toBeVisible();
   await viewer.screenshot({ path: 'test-results/team-invite-used.png', fullPage: true });
+
+  // The owner's audit log shows the invitation and the join.
+  await page.goto('/settings/audit-log');
+  await expect(page.getByRole('row').filter({ hasText: 'invitation.created' }).first()).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'invitation.accepted' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/team-audit-log.png', fullPage: true });
 });
 
 test('an admin cannot remove the owner, not even with a forged request', async ({ page, browser }) => {
