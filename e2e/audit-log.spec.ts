@@ -30,7 +30,7 @@ test('an owner sees who changed what from where, filters it, and another team ne
   await other.close();
 });
 
-test('an owner deletes the workspace by typing its slug and lands on Create a workspace', async ({ page }) => {
+test('an owner deletes the workspace by typing its slug and lands on onboarding to name a new one', async ({ page }) => {
   await signUpNewUser(page, 'Doomed Team');
   await page.goto('/settings');
   const slug = (await page.getByRole('definition').first().textContent())!.trim();
@@ -38,7 +38,7 @@ test('an owner deletes the workspace by typing its slug and lands on Create a wo
   await expect(remove).toBeDisabled();
   await page.getByLabel(`Type “${slug}” to confirm`).fill(slug);
   await remove.click();
-  await expect(page.getByRole('heading', { name: 'Create a workspace' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Name your workspace' })).toBeVisible();
   await page.getByLabel('Workspace name').fill('Second Try');
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
