@@ -1,0 +1,61 @@
+/**
+ * A worker killed for real (SIGKILL of its process group) in the middle of an attempt: after its lease runs
+ * out, the restarted worker attempts the delivery again — one more attempt, same webhook-id, never lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, afterEach, expect, test } from 'vitest';
+import { closeDb, sql } from '@/db';
+import { createTestWorkspace } from '@/test/factories';
+import { startReceiver, type Receiver } from '@/test/webhook-receiver';
+import { createWebhook, getDelivery, sendTestEvent } from './service';
+
+afterAll(closeDb);
+let receiver: Receiver | undefined;
+let worker: ChildProcess | undefined;
+afterEach(async () => {
+  if (worker && worker.exitCode === null && worker.signalCode === null) process.kill(-worker.pid!, 'SIGKILL');
+  await receiver?.close();
+  delete process.env.WEBHOOK_ALLOW_PRIVATE;
+});
+
+function startEngineProcess(workspaceId: string, leaseSeconds: number): ChildProcess {
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  return spawn(tsx, [path.join(process.cwd(), 'test', 'webhook-engine-main.ts'), workspaceId, String(leaseSeconds)], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, WEBHOOK_ALLOW_PRIVATE: '1' },
+  });
+}
+
+const until = async (what: string, done: () => boolean | Promise<boolean>, ms = 30_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+test('a worker killed mid-delivery delivers after its restart', async () => {
+  process.env.WEBHOOK_ALLOW_PRIVATE = '1';
+  receiver = await startReceiver();
+  // The first request is held long enough for the kill to land while the attempt is open.
+  receiver.answer({ status: 200, delayMs: 10_000 });
+  const ws = (await createTestWorkspace()).id;
+  const hook = await createWebhook(ws, { url: `${receiver.url}/hook`, events: ['message.created'] }, {});
+  const { deliveryId, eventId } = (await sendTestEvent(ws, hook.id, {}))!;
+
+  worker = startEngineProcess(ws, 2);
+  await until('the first attempt to reach the receiver', () => receiver!.received.length === 1);
+  process.kill(-worker.pid!, 'SIGKILL');
+  await new Promise((resolve) => worker!.once('exit', resolve));
+  const [leased] = await sql<{ status: string; attempts: number }[]>`
+    SELECT status, attempts FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND id = ${deliveryId}`;
+  expect(leased).toEqual({ status: 'pending', attempts: 1 });
+
+  worker = startEngineProcess(ws, 2);
+  await until('the delivery to be delivered', async () => (await getDelivery(ws, hook.id, deliveryId))?.status === 'delivered');
+  expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([eventId, eventId]);
+  const [done] = await sql<{ attempts: number }[]>`SELECT attempts FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND id = ${deliveryId}`;
+  expect(done.attempts).toBe(2);
+}, 60_000);
