@@ -18,7 +18,6 @@ import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
 /** Outbox events moved to deliveries per pass. */
 const FAN_OUT_LIMIT = 500;
-const RECORD_BATCH = 200;
 
 export type EngineOptions = {
   /** Deliveries leased per claim. */
@@ -135,9 +134,6 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
       });
   };
 
-  // Set when fan-out moved events it could not lease (an endpoint at its cap): until an attempt finishes,
-  // more fan-out would only turn events into deliveries waiting for a claim.
-  let saturated = false;
   const claimLoop = async () => {
     while (!stopping) {
       try {
@@ -146,21 +142,13 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
           await sleep(pollMs);
           continue;
         }
-        let leased: ClaimedDelivery[] = [];
-        let events = 0;
-        if (!saturated) {
-          // As many fresh events as one endpoint may take at once: more would only queue behind its cap.
-          ({ events, leased } = await fanOutEvents(Math.min(free, perEndpoint, FAN_OUT_LIMIT), { perEndpoint, leaseSeconds, workspaceIds: scope }));
-          leased.forEach(start);
-          saturated = leased.length < events;
-        }
+        // As many fresh events as one endpoint may take at once: more would only queue behind its cap.
+        const { events, leased } = await fanOutEvents(Math.min(free, perEndpoint, FAN_OUT_LIMIT), { perEndpoint, leaseSeconds, workspaceIds: scope });
+        leased.forEach(start);
         const room = free - leased.length;
         const claimed = room > 0 ? await claimDueDeliveries(room, perEndpoint, leaseSeconds, scope) : [];
         claimed.forEach(start);
-        if (leased.length === 0 && claimed.length === 0) {
-          await sleep(pollMs);
-          saturated = false;
-        }
+        if (events === 0 && leased.length === 0 && claimed.length === 0) await sleep(pollMs);
       } catch (error) {
         if (stopping) break;
         report(error);
@@ -171,9 +159,10 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
 
   const recordLoop = async () => {
     while (!stopping || inFlight > 0 || finished.length > 0) {
-      // Records go in batches: up to 500 at once, or what finished within the last 20 ms.
-      if (finished.length < RECORD_BATCH) await new Promise((resolve) => setTimeout(resolve, 20));
-      if (finished.length === 0) continue;
+      if (finished.length === 0) {
+        await sleep(stopping ? 20 : 10);
+        continue;
+      }
       const batch = finished.splice(0, 500);
       try {
         const disabled = await recordAttempts(batch, FAILING_DAYS_BEFORE_DISABLE);
