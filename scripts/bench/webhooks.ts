@@ -5,7 +5,7 @@
  *   1. ingest throughput of /v1/batch with no webhook (the comparison), then with one endpoint subscribed to
  *      `message.created`, and the ratio (target ≥ 0.7×);
  *   2. the lag from each message's commit (its batch acknowledged) to its arrival at the receiver, p50/p95
- *      (target p95 ≤ 2 s), while ingesting at a steady half of the flat-out rate (and, for reference, during
+ *      (target p95 ≤ 2 s), while ingesting at a steady third and half of the flat-out rate (and, for reference, during
  *      the flat-out run, where the saturated CPU queues deliveries);
  *   3. the drain rate of a backlog of N events (default 100,000) committed at once in front of the worker
  *      (target ≥ 1,000 deliveries/s).
@@ -212,15 +212,17 @@ async function main() {
     const flatOut = [...hooked.acked].map(([id, ackAt]) => receiver.arrivals.get(id)! - ackAt);
     log(`   lag while ingesting flat out (the CPU is saturated, deliveries queue): p50 ${percentile(flatOut, 50)} ms, p95 ${percentile(flatOut, 95)} ms`);
 
-    // Live traffic at a steady rate: half of what this machine ingests flat out without webhooks.
-    const steadyRate = Math.round(without.rate / 2);
-    const steady = buildBatches('steady');
-    const acked = await ingestAtRate(server.url, key, steady.batches, steadyRate);
-    await waitFor('every steady message.created delivery', () => [...acked.keys()].every((id) => receiver.arrivals.has(id)), 300_000);
-    const lags = [...acked].map(([id, ackAt]) => receiver.arrivals.get(id)! - ackAt);
-    const p50 = percentile(lags, 50);
-    const p95 = percentile(lags, 95);
-    log(`\n2. lag from commit to arrival while ingesting ${steadyRate} msg/s (${lags.length} deliveries): p50 ${p50} ms, p95 ${p95} ms, max ${Math.max(...lags)} ms (target p95 ≤ 2,000 ms) ${p95 <= 2000 ? 'PASS' : 'FAIL'}`);
+    // Live traffic at steady rates: a third and a half of what this machine ingests flat out without webhooks.
+    log('');
+    for (const [label, share] of [['a third', 3], ['half', 2]] as const) {
+      const steadyRate = Math.round(without.rate / share);
+      const steady = buildBatches(`steady${share}`);
+      const acked = await ingestAtRate(server.url, key, steady.batches, steadyRate);
+      await waitFor('every steady message.created delivery', () => [...acked.keys()].every((id) => receiver.arrivals.has(id)), 300_000);
+      const lags = [...acked].map(([id, ackAt]) => receiver.arrivals.get(id)! - ackAt);
+      const p95 = percentile(lags, 95);
+      log(`2. lag from commit to arrival at ${steadyRate} msg/s (${label} of flat out, ${lags.length} deliveries): p50 ${percentile(lags, 50)} ms, p95 ${p95} ms, max ${Math.max(...lags)} ms (target p95 ≤ 2,000 ms) ${p95 <= 2000 ? 'PASS' : 'FAIL'}`);
+    }
 
     // The backlog appears at once (one transaction) in front of the running, warm worker.
     const before = receiver.count();
