@@ -34,10 +34,10 @@ const columns = helper.columns([
     header: 'Target',
     cell: (c) => {
       const target = c.getValue();
-      return target ? <span title={target} className="block max-w-[22rem] truncate">{target}</span> : muted('—');
+      return target ? <span title={target} className="block max-w-[14rem] truncate">{target}</span> : muted('—');
     },
   }),
-  helper.accessor('ip', { header: 'IP address', cell: (c) => (c.getValue() ? <span className="font-mono text-xs">{c.getValue()}</span> : muted('—')) }),
+  helper.accessor('ip', { header: 'IP address', cell: (c) => (c.getValue() ? <span className="whitespace-nowrap font-mono text-xs">{c.getValue()}</span> : muted('—')) }),
 ]);
 
 /** The entries of one page, as the server prepared them (labels already in the workspace's timezone). */

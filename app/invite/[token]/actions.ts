@@ -1,8 +1,10 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { formValue, storable } from '@/lib/auth/action-input';
 import { invalidFields, WORKSPACE_COOKIE, withSignedInUser, type ActionResult } from '@/lib/auth/session';
+import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { runWithRequestContext } from '@/lib/http/request-context';
 import { signUpWithInvitation, acceptInvitation } from '@/lib/team/accept';
 import { TeamRuleError } from '@/lib/team/errors';
 import { invitationTokenSchema, invitedSignUpSchema } from '@/lib/team/schemas';
@@ -34,5 +36,7 @@ export async function signUpWithInvitationAction(token: unknown, form: unknown):
   if (!parsedToken.success) return BAD_LINK;
   const parsed = storable(invitedSignUpSchema).safeParse({ name: formValue(form, 'name'), password: formValue(form, 'password') });
   if (!parsed.success) return invalidFields(parsed.error.issues);
-  return join(() => signUpWithInvitation(parsedToken.data, parsed.data));
+  // A visitor has no session to wrap the action in: the request context (for the audit entry's IP) is set here.
+  const ip = clientIpFromHeaders(await headers());
+  return runWithRequestContext({ ip }, () => join(() => signUpWithInvitation(parsedToken.data, parsed.data)));
 }
