@@ -149,18 +149,21 @@ export async function insertDeliveryRow(
       (SELECT CASE WHEN w.enabled THEN now() END FROM webhooks w WHERE w.workspace_id = ${workspaceId}::uuid AND w.id = ${d.webhookId}))`;
 }
 
-/** Newest first, keyset-paged on (created_at, id). */
+/**
+ * Newest first, keyset-paged on (created_at, id). `cursor_at` is created_at to the microsecond, as text: a JS
+ * Date keeps milliseconds only, and a cursor cut to them would skip rows of the same millisecond.
+ */
 export async function listDeliveryRows(
   workspaceId: string,
   webhookId: string,
-  options: { status?: string; after?: { createdAt: Date; id: string }; limit: number },
-): Promise<DeliveryRow[]> {
+  options: { status?: string; after?: { createdAt: string; id: string }; limit: number },
+): Promise<(DeliveryRow & { cursor_at: string })[]> {
   const after = options.after;
-  return sql<DeliveryRow[]>`
-    SELECT ${deliveryColumns()} FROM webhook_deliveries
+  return sql<(DeliveryRow & { cursor_at: string })[]>`
+    SELECT ${deliveryColumns()}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM webhook_deliveries
     WHERE workspace_id = ${workspaceId}::uuid AND webhook_id = ${webhookId}
       ${options.status ? sql`AND status = ${options.status}` : sql``}
-      ${after ? sql`AND (created_at, id COLLATE "C") < (${after.createdAt}::timestamptz, ${after.id} COLLATE "C")` : sql``}
+      ${after ? sql`AND (created_at, id COLLATE "C") < (${after.createdAt}::text::timestamptz, ${after.id} COLLATE "C")` : sql``}
     ORDER BY created_at DESC, id COLLATE "C" DESC
     LIMIT ${options.limit}`;
 }

@@ -238,7 +238,7 @@ export async function sendTestEvent(workspaceId: string, id: string, raw: unknow
   return { deliveryId, eventId };
 }
 
-type DeliveryCursor = { createdAt: Date; id: string };
+type DeliveryCursor = { createdAt: string; id: string };
 
 const invalidCursor = () => new ApiError(422, 'validation_error', 'Invalid request', [{ path: 'cursor', message: 'Not a cursor returned by this API' }]);
 
@@ -251,10 +251,10 @@ function decodeDeliveryCursor(raw: string): DeliveryCursor {
   }
   const result = z.object({ t: z.iso.datetime(), i: identifier }).safeParse(parsed);
   if (!result.success) throw invalidCursor();
-  return { createdAt: new Date(result.data.t), id: result.data.i };
+  return { createdAt: result.data.t, id: result.data.i };
 }
 
-const encodeDeliveryCursor = (row: DeliveryRow) => Buffer.from(JSON.stringify({ t: row.created_at.toISOString(), i: row.id })).toString('base64url');
+const encodeDeliveryCursor = (row: { cursor_at: string; id: string }) => Buffer.from(JSON.stringify({ t: row.cursor_at, i: row.id })).toString('base64url');
 
 export async function listDeliveries(workspaceId: string, webhookId: string, rawQuery: unknown): Promise<{ data: Delivery[]; nextCursor: string | null } | null> {
   const query = deliveryListQuerySchema.parse(rawQuery);

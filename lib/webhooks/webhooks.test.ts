@@ -359,3 +359,22 @@ test('fan-out leases fresh deliveries only up to their endpoint’s cap; the res
   expect(n).toBe(4);
   expect(await claimDueDeliveries(50, 2, 60, [ws])).toEqual([]);
 });
+
+test('the delivery log pages through deliveries of one millisecond without skipping any', async () => {
+  const { ws, hook } = await setup();
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) ids.push((await sendTestEvent(ws, hook.id, {}))!.deliveryId);
+  // Five deliveries within one millisecond, microseconds apart.
+  await sql`
+    UPDATE webhook_deliveries d SET created_at = '2026-01-01T00:00:00.123Z'::timestamptz + (x.n * interval '1 microsecond')
+    FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid) x
+    WHERE d.workspace_id = ${ws}::uuid AND d.id = x.id`;
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listDeliveries>> = await listDeliveries(ws, hook.id, { limit: '2', ...(cursor ? { cursor } : {}) });
+    seen.push(...page!.data.map((d) => d.id));
+    cursor = page!.nextCursor;
+  } while (cursor);
+  expect(seen.sort()).toEqual(ids.sort());
+});
