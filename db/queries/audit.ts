@@ -1,7 +1,7 @@
 /** The audit log: who changed what in a workspace, written in the transaction of the change it records. */
 import { desc, eq } from 'drizzle-orm';
 import type { TransactionSql } from 'postgres';
-import { currentRequestIp } from '@/lib/http/request-context';
+import { currentRequestIp } from '../request-context';
 import { db, type DbExecutor } from '../index';
 import { auditLog } from '../schema';
 
@@ -12,7 +12,7 @@ export type AuditEntry = {
   targetType?: string;
   targetId?: string;
   details?: Record<string, unknown>;
-  /** Defaults to the client IP of the request being served (lib/http/request-context.ts). */
+  /** Defaults to the client IP of the request being served (db/request-context.ts). */
   ip?: string | null;
 };
 

@@ -8,7 +8,7 @@ import { getServerSession } from 'next-auth';
 import { findUserById, listWorkspacesForUser } from '@/db/queries/accounts';
 import type { Role } from '@/db/schema';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
-import { runWithRequestContext } from '@/lib/http/request-context';
+import { runWithRequestContext } from '@/db/request-context';
 import { authOptions } from './options';
 import { roleAtLeast } from './roles';
 import { isTokenVersionCurrent } from './token-version';

@@ -3,7 +3,7 @@
  * to the server log instead (who, which workspace, how many rows, from which address).
  */
 import { eraseWorkspace } from '@/db/queries/workspace-erase';
-import { currentRequestIp } from '@/lib/http/request-context';
+import { currentRequestIp } from '@/db/request-context';
 
 export type DeleteWorkspaceOutcome = { ok: true } | { ok: false; reason: 'mismatch' | 'gone' };
 

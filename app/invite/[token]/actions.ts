@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { formValue, storable } from '@/lib/auth/action-input';
 import { invalidFields, WORKSPACE_COOKIE, withSignedInUser, type ActionResult } from '@/lib/auth/session';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
-import { runWithRequestContext } from '@/lib/http/request-context';
+import { runWithRequestContext } from '@/db/request-context';
 import { signUpWithInvitation, acceptInvitation } from '@/lib/team/accept';
 import { TeamRuleError } from '@/lib/team/errors';
 import { invitationTokenSchema, invitedSignUpSchema } from '@/lib/team/schemas';
