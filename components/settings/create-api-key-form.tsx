@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createApiKeyAction } from '@/app/(dashboard)/settings/api-keys/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 
@@ -14,28 +15,8 @@ const SCOPES = [
 ];
 
 export function CreateApiKeyForm() {
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await createApiKeyAction(data);
-      if (result.ok) {
-        setCreated(result.data);
-        setErrors({});
-        setMessage(null);
-        form.reset();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.fieldErrors ? null : result.message);
-      }
-    });
-  }
+  const { pending, errors, message, onSubmit } = useFormAction(createApiKeyAction, setCreated);
 
   return (
     <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Field, SelectField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/auth/session';
 import type { SentInvitation } from '@/lib/team/invitations';
@@ -12,28 +13,8 @@ const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
 const ROLE_HINT = 'Viewers read; members also edit goals, funnels and alerts; admins also manage keys, webhooks, avatars and the team; owners also billing.';
 
 export function InviteForm({ invite, canInviteOwners }: { invite: (form: FormData) => Promise<ActionResult<SentInvitation>>; canInviteOwners: boolean }) {
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [sent, setSent] = useState<SentInvitation | null>(null);
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await invite(data);
-      if (result.ok) {
-        setSent(result.data);
-        setErrors({});
-        setMessage(null);
-        form.reset();
-      } else {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.fieldErrors ? null : result.message);
-      }
-    });
-  }
+  const { pending, errors, message, onSubmit } = useFormAction(invite, setSent);
 
   return (
     <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200" aria-labelledby="invite-heading">
