@@ -4,20 +4,20 @@
  * nothing, and a worker killed mid-attempt leaves a lease that expires into one more attempt. The claim
  * caps what is in flight per endpoint, so one slow endpoint never holds up the others.
  */
-import {
-  claimDueDeliveries,
-  fanOutEvents,
-  recordAttempts,
-  workspaceAdminEmails,
-  type AttemptOutcome,
-  type ClaimedDelivery,
-} from '@/db/queries/webhooks';
+import { claimDueDeliveries, recordAttempts, type AttemptOutcome, type ClaimedDelivery } from '@/db/queries/webhook-engine';
+import { workspaceAdminEmails } from '@/db/queries/webhooks';
 import { sendMail } from '@/lib/mail';
 import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
+import { deliverFreshEvents } from './fresh';
 
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
-/** Outbox events moved to deliveries per pass. */
+/** Outbox events taken per fresh batch. */
 const FAN_OUT_LIMIT = 500;
+/** Fresh batches (each a transaction held across its sends) open at once in one worker. */
+const FRESH_BATCHES = 3;
+
+/** The claim loop waits until at least this many of the process's slots are free. */
+const MIN_FREE_SLOTS = 16;
 
 export type EngineOptions = {
   /** Deliveries leased per claim. */
@@ -27,6 +27,8 @@ export type EngineOptions = {
   /** How often an idle lane looks for work. */
   pollMs?: number;
   leaseSeconds?: number;
+  /** How long a fresh batch waits for its attempts before committing the unfinished ones leased. */
+  holdMs?: number;
   log?: (line: string) => void;
   /** Only these workspaces (tests); the worker serves every one. */
   workspaceIds?: string[];
@@ -71,84 +73,164 @@ async function tellAdmins(disabled: { workspace_id: string; id: string; url: str
   }
 }
 
-/** One pass: fan out what the outbox holds, then one claim's worth of attempts. Returns how much it did. */
+/**
+ * One pass, awaited to its end (tests and one-off runs): a fresh batch from the outbox, then one claim's worth
+ * of due deliveries. Returns how much it did.
+ */
 export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fannedOut: number; attempted: number }> {
-  const batch = options.batch ?? numberFromEnv('WEBHOOK_BATCH', 100);
+  const batch = options.batch ?? 100;
   const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 128);
   const log = options.log ?? (() => {});
   const leaseSeconds = options.leaseSeconds ?? 60;
   const scope = options.workspaceIds ?? null;
-  // Fresh events first: fan-out leases the deliveries that fit their endpoint's cap at once.
-  const { events: fannedOut, leased } = await fanOutEvents(FAN_OUT_LIMIT, { perEndpoint, leaseSeconds, workspaceIds: scope });
-  const claimed = leased.length >= batch ? leased : [...leased, ...(await claimDueDeliveries(batch - leased.length, perEndpoint, leaseSeconds, scope))];
-  if (claimed.length === 0) return { fannedOut, attempted: 0 };
-  const outcomes = await Promise.all(claimed.map(attempt));
-  const disabled = await recordAttempts(outcomes, FAILING_DAYS_BEFORE_DISABLE);
-  for (const o of outcomes) if (o.gone) log(`webhook ${o.webhookId} disabled: it answered 410 Gone`);
+  const inFlight = new Map<string, number>();
+  const fresh = await deliverFreshEvents({
+    limit: FAN_OUT_LIMIT,
+    workspaceIds: scope,
+    leaseSeconds,
+    holdMs: options.holdMs ?? 20_000,
+    failingDays: FAILING_DAYS_BEFORE_DISABLE,
+    hasRoom: (w, h) => {
+      const n = inFlight.get(`${w}/${h}`) ?? 0;
+      if (n >= perEndpoint) return false;
+      inFlight.set(`${w}/${h}`, n + 1);
+      return true;
+    },
+    send: attempt,
+  });
+  const late = await Promise.all(fresh.late);
+  const claimed = await claimDueDeliveries(batch, perEndpoint, leaseSeconds, scope);
+  const outcomes = [...late, ...(await Promise.all(claimed.map(attempt)))];
+  const disabled = [...fresh.disabled, ...(await recordAttempts(outcomes, FAILING_DAYS_BEFORE_DISABLE))];
+  for (const o of [...fresh.recorded, ...outcomes]) if (o.gone) log(`webhook ${o.webhookId} disabled: it answered 410 Gone`);
   await tellAdmins(disabled, log);
-  return { fannedOut, attempted: claimed.length };
+  return { fannedOut: fresh.events, attempted: fresh.attempted + claimed.length };
 }
 
 export type WebhookEngine = { stop: () => Promise<void> };
 
 /**
- * The worker's engine, a pipeline: a claim loop leases due deliveries (fresh ones from the outbox first)
- * whenever this process has free slots, each attempt starts as soon as it is leased, and a recorder writes
- * finished attempts in batches. So sends overlap with claims and records, and no slot waits for the
- * slowest attempt of a batch. At most `WEBHOOK_MAX_IN_FLIGHT` (default 512) attempts run in this process,
- * at most `WEBHOOK_CONCURRENCY_PER_ENDPOINT` (default 128) per endpoint across every worker (the claim
- * counts leases in PostgreSQL). `stop` lets running attempts finish and records them.
+ * The worker's engine, a pipeline: a claim loop opens fresh batches (outbox events sent and written once, see
+ * `fresh.ts`) and leases due deliveries (retries, and fresh ones that found no room) whenever this process has
+ * free slots; each attempt starts as soon as it is taken, and a recorder writes finished leased attempts in
+ * batches. So sends overlap with claims and records, and no slot waits for the slowest attempt of a batch. At
+ * most `WEBHOOK_MAX_IN_FLIGHT` (default 512) attempts run in this process, at most
+ * `WEBHOOK_CONCURRENCY_PER_ENDPOINT` (default 128) per endpoint (leases are counted across every worker, fresh
+ * attempts per worker). `stop` lets running attempts finish and records them.
  */
 export function startWebhookEngine(options: EngineOptions & { maxInFlight?: number } = {}): WebhookEngine {
   const maxInFlight = options.maxInFlight ?? numberFromEnv('WEBHOOK_MAX_IN_FLIGHT', 512);
   const perEndpoint = options.perEndpoint ?? numberFromEnv('WEBHOOK_CONCURRENCY_PER_ENDPOINT', 128);
   const leaseSeconds = options.leaseSeconds ?? 60;
+  const holdMs = options.holdMs ?? 3000;
   const pollMs = options.pollMs ?? 200;
   const scope = options.workspaceIds ?? null;
   const log = options.log ?? (() => {});
   let stopping = false;
   let inFlight = 0;
+  /** Attempts in flight per endpoint, and those of them that are fresh (no row in the database yet). */
+  const perEndpointInFlight = new Map<string, { all: number; fresh: number }>();
+  const freshBatches = new Set<Promise<void>>();
   const finished: AttemptOutcome[] = [];
-  const wakers = new Set<() => void>();
+  let sending = 0;
+  // The claim loop sleeps until a slot frees up, a fresh batch finishes sending or ends, or `pollMs` passes.
+  let wakeLoop: (() => void) | null = null;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      const timer = setTimeout(() => wake(), ms);
       const wake = () => {
         clearTimeout(timer);
-        wakers.delete(wake);
+        if (wakeLoop === wake) wakeLoop = null;
         resolve();
       };
-      const timer = setTimeout(wake, ms);
-      wakers.add(wake);
+      wakeLoop = wake;
     });
-  const wakeAll = () => [...wakers].forEach((w) => w());
+  const wakeAll = () => wakeLoop?.();
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const minFree = Math.min(MIN_FREE_SLOTS, maxInFlight);
   const report = (error: unknown) => log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
+  const keyOf = (workspaceId: string, webhookId: string) => `${workspaceId}/${webhookId}`;
 
-  const start = (d: ClaimedDelivery) => {
+  const track = (d: ClaimedDelivery, fresh: boolean): Promise<AttemptOutcome> => {
+    const key = keyOf(d.workspace_id, d.webhook_id);
+    const counts = perEndpointInFlight.get(key) ?? { all: 0, fresh: 0 };
+    counts.all++;
+    if (fresh) counts.fresh++;
+    perEndpointInFlight.set(key, counts);
     inFlight++;
-    attempt(d)
-      .then((o) => finished.push(o))
-      .catch(report)
-      .finally(() => {
-        inFlight--;
-        wakeAll();
-      });
+    return attempt(d).finally(() => {
+      const wasFull = maxInFlight - inFlight < minFree;
+      inFlight--;
+      counts.all--;
+      if (fresh) counts.fresh--;
+      if (counts.all === 0) perEndpointInFlight.delete(key);
+      if (wasFull && !stopping) wakeAll();
+    });
   };
+  const recordLater = (outcome: Promise<AttemptOutcome>) => outcome.then((o) => finished.push(o)).catch(report);
+
+  /** Opens a fresh batch; resolves with its number of events once its attempts have started. */
+  const openFreshBatch = (limit: number) =>
+    new Promise<number>((started) => {
+      sending++;
+      let sent = false;
+      let events = 0;
+      // An empty batch wakes nobody: the loop sleeps its poll interval before it looks again.
+      const markSent = () => {
+        if (sent) return;
+        sent = true;
+        sending--;
+        if (events > 0) wakeAll();
+      };
+      const batch = deliverFreshEvents({
+        limit,
+        workspaceIds: scope,
+        leaseSeconds,
+        holdMs,
+        failingDays: FAILING_DAYS_BEFORE_DISABLE,
+        hasRoom: (w, h) => (perEndpointInFlight.get(keyOf(w, h))?.all ?? 0) < perEndpoint && inFlight < maxInFlight,
+        send: (d) => track(d, true),
+        onStarted: (n) => {
+          events = n;
+          started(n);
+        },
+        onSent: markSent,
+      })
+        .then(async (result) => {
+          result.late.forEach(recordLater);
+          for (const o of result.recorded) if (o.gone) log(`webhook ${o.webhookId} disabled: it answered 410 Gone`);
+          await tellAdmins(result.disabled, log);
+        })
+        // A failed batch rolled back: its events are still in the outbox, and go out again.
+        .catch(report)
+        .finally(() => {
+          markSent();
+          freshBatches.delete(batch);
+          if (events > 0) wakeAll();
+        });
+      freshBatches.add(batch);
+    });
 
   const claimLoop = async () => {
     while (!stopping) {
       try {
         const free = maxInFlight - inFlight;
-        if (free < Math.min(16, maxInFlight)) {
+        if (free < minFree) {
           await sleep(pollMs);
           continue;
         }
-        // As many fresh events as one endpoint may take at once: more would only queue behind its cap.
-        const { events, leased } = await fanOutEvents(Math.min(free, perEndpoint, FAN_OUT_LIMIT), { perEndpoint, leaseSeconds, workspaceIds: scope });
-        leased.forEach(start);
-        const room = free - leased.length;
-        const claimed = room > 0 ? await claimDueDeliveries(room, perEndpoint, leaseSeconds, scope) : [];
-        claimed.forEach(start);
-        if (events === 0 && leased.length === 0 && claimed.length === 0) await sleep(pollMs);
+        // One batch sends at a time while earlier ones write; as many events as one endpoint may take at
+        // once, since more would only queue behind its cap.
+        const events = sending === 0 && freshBatches.size < FRESH_BATCHES ? await openFreshBatch(Math.min(free, perEndpoint, FAN_OUT_LIMIT)) : 0;
+        const room = maxInFlight - inFlight;
+        const unleased = [...perEndpointInFlight].flatMap(([key, c]) => {
+          if (c.fresh === 0) return [];
+          const [workspaceId, webhookId] = key.split('/');
+          return [{ workspaceId, webhookId, n: c.fresh }];
+        });
+        const claimed = room > 0 ? await claimDueDeliveries(room, perEndpoint, leaseSeconds, scope, unleased) : [];
+        for (const d of claimed) recordLater(track(d, false));
+        if (claimed.length === 0 && (events === 0 || sending > 0)) await sleep(pollMs);
       } catch (error) {
         if (stopping) break;
         report(error);
@@ -158,9 +240,9 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
   };
 
   const recordLoop = async () => {
-    while (!stopping || inFlight > 0 || finished.length > 0) {
+    while (!stopping || inFlight > 0 || finished.length > 0 || freshBatches.size > 0) {
       if (finished.length === 0) {
-        await sleep(stopping ? 20 : 10);
+        await pause(stopping ? 20 : 10);
         continue;
       }
       const batch = finished.splice(0, 500);
@@ -171,7 +253,7 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
       } catch (error) {
         // Unrecorded attempts keep their lease; when it expires they are made again (never lost).
         report(error);
-        await sleep(1000);
+        await pause(1000);
       }
     }
   };

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
-import { claimDueDeliveries } from '@/db/queries/webhooks';
+import { claimDueDeliveries } from '@/db/queries/webhook-engine';
 import { createGoal } from '@/lib/goals/service';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
@@ -347,17 +347,56 @@ test('an endpoint whose every delivery failed for five days is disabled and its 
   expect((await sql`SELECT failing_since FROM webhooks WHERE workspace_id = ${ws}::uuid`)[0].failing_since).toBeNull();
 });
 
-test('fan-out leases fresh deliveries only up to their endpoint’s cap; the rest wait for a claim', async () => {
-  const { ws } = await setup(['message.created']);
+test('a fresh batch sends up to its endpoint’s cap and writes each delivery once; the rest wait for a claim', async () => {
+  const { ws, hook } = await setup(['message.created']);
   await ingestBatch(ws, batch(Array.from({ length: 6 }, (_, i) => ({ type: 'message', body: { conversationId: 'cap', id: `m${i}`, role: 'user', content: `hi ${i}`, createdAt: at(i) } }))));
-  const { fanOutEvents } = await import('@/db/queries/webhooks');
-  const first = await fanOutEvents(500, { perEndpoint: 2, leaseSeconds: 60, workspaceIds: [ws] });
-  expect(first.events).toBe(6);
-  expect(first.leased).toHaveLength(2);
-  expect(first.leased.every((d) => d.attempts === 1 && d.url.endsWith('/hook'))).toBe(true);
-  const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND status = 'pending' AND locked_until IS NULL`;
-  expect(n).toBe(4);
-  expect(await claimDueDeliveries(50, 2, 60, [ws])).toEqual([]);
+  // The claim half of the pass is what takes the queued ones: with `batch: 0` only the fresh batch runs.
+  const first = await runEngineOnce({ workspaceIds: [ws], perEndpoint: 2, batch: 0 });
+  expect(first).toEqual({ fannedOut: 6, attempted: 2 });
+  expect(receiver.received).toHaveLength(2);
+  expect(await sql`SELECT 1 FROM outbox_events WHERE workspace_id = ${ws}::uuid`).toHaveLength(0);
+  const rows = await sql<{ status: string; attempts: number; n: number }[]>`
+    SELECT d.status, d.attempts, count(a.*)::int AS n FROM webhook_deliveries d
+    LEFT JOIN webhook_attempts a ON a.workspace_id = d.workspace_id AND a.delivery_id = d.id
+    WHERE d.workspace_id = ${ws}::uuid GROUP BY d.id, d.status, d.attempts ORDER BY d.status, d.id`;
+  // Sent ones were inserted delivered, with their one attempt logged; the others queued, unattempted.
+  expect(rows.map((r) => [r.status, r.attempts, r.n])).toEqual([
+    ['delivered', 1, 1],
+    ['delivered', 1, 1],
+    ['pending', 0, 0],
+    ['pending', 0, 0],
+    ['pending', 0, 0],
+    ['pending', 0, 0],
+  ]);
+  await drain(ws);
+  const page = (await listDeliveries(ws, hook.id, { limit: '10' }))!;
+  expect(page.data.map((d) => d.status)).toEqual(Array(6).fill('delivered'));
+  expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(6);
+});
+
+test('an attempt that outlives the hold is committed leased, then recorded when it ends', async () => {
+  const { ws, hook } = await setup(['message.created']);
+  receiver.answer({ status: 200, delayMs: 600 });
+  await ingestBatch(ws, batch([{ type: 'message', body: { conversationId: 'slow', id: 'm1', role: 'user', content: 'hi', createdAt: at(0) } }]));
+  const engine = startWebhookEngine({ workspaceIds: [ws], pollMs: 50, holdMs: 100 });
+  try {
+    const deadline = Date.now() + 5_000;
+    let leased: { status: string; locked: boolean }[] = [];
+    while (leased.length === 0 && Date.now() < deadline) {
+      leased = await sql`SELECT status, locked_until IS NOT NULL AS locked FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid`;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(leased).toEqual([{ status: 'pending', locked: true }]);
+    let status = '';
+    while (status !== 'delivered' && Date.now() < deadline) {
+      status = (await listDeliveries(ws, hook.id, { limit: '1' }))!.data[0].status;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe('delivered');
+    expect(receiver.received).toHaveLength(1);
+  } finally {
+    await engine.stop();
+  }
 });
 
 test('the delivery log pages through deliveries of one millisecond without skipping any', async () => {

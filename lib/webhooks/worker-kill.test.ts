@@ -8,7 +8,8 @@ import { afterAll, afterEach, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
 import { createTestWorkspace } from '@/test/factories';
 import { startReceiver, type Receiver } from '@/test/webhook-receiver';
-import { createWebhook, getDelivery, sendTestEvent } from './service';
+import { ingestBatch } from '@/lib/ingest/batch';
+import { createWebhook, getDelivery, listDeliveries, sendTestEvent } from './service';
 
 afterAll(closeDb);
 let receiver: Receiver | undefined;
@@ -58,4 +59,30 @@ test('a worker killed mid-delivery delivers after its restart', async () => {
   expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([eventId, eventId]);
   const [done] = await sql<{ attempts: number }[]>`SELECT attempts FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND id = ${deliveryId}`;
   expect(done.attempts).toBe(2);
+}, 60_000);
+
+test('a worker killed while a fresh event is in flight rolls its batch back; the restart sends it again', async () => {
+  process.env.WEBHOOK_ALLOW_PRIVATE = '1';
+  receiver = await startReceiver();
+  receiver.answer({ status: 200, delayMs: 10_000 });
+  const ws = (await createTestWorkspace()).id;
+  const hook = await createWebhook(ws, { url: `${receiver.url}/hook`, events: ['message.created'] }, {});
+  await ingestBatch(ws, {
+    batch: [{ id: 'i1', type: 'message', body: { conversationId: 'c1', id: 'm1', role: 'user', content: 'hi', createdAt: new Date().toISOString() } }],
+  });
+
+  worker = startEngineProcess(ws, 2);
+  await until('the first attempt to reach the receiver', () => receiver!.received.length === 1);
+  process.kill(-worker.pid!, 'SIGKILL');
+  await new Promise((resolve) => worker!.once('exit', resolve));
+  // The batch's transaction died with the worker: the event is back in the outbox, no delivery was written.
+  await until('the rollback', async () => (await sql`SELECT 1 FROM outbox_events WHERE workspace_id = ${ws}::uuid FOR UPDATE SKIP LOCKED`).length === 1);
+  expect(await sql`SELECT 1 FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid`).toHaveLength(0);
+
+  worker = startEngineProcess(ws, 2);
+  await until('the delivery', async () => (await listDeliveries(ws, hook.id, { limit: '5' }))?.data[0]?.status === 'delivered');
+  const ids = receiver.received.map((r) => r.headers['webhook-id']);
+  expect(ids).toHaveLength(2);
+  expect(ids[0]).toBe(ids[1]);
+  expect((await listDeliveries(ws, hook.id, { limit: '5' }))!.data).toHaveLength(1);
 }, 60_000);
