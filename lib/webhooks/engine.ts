@@ -8,7 +8,7 @@ import { claimDueDeliveries, recordAttempts, type AttemptOutcome, type ClaimedDe
 import { workspaceAdminEmails } from '@/db/queries/webhooks';
 import { sendMail } from '@/lib/mail';
 import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
-import { deliverFreshEvents } from './fresh';
+import { deliverFreshEvents, type SendHandle } from './fresh';
 
 export const FAILING_DAYS_BEFORE_DISABLE = 5;
 /** Outbox events taken per fresh batch. */
@@ -90,13 +90,14 @@ export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fann
     leaseSeconds,
     holdMs: options.holdMs ?? 20_000,
     failingDays: FAILING_DAYS_BEFORE_DISABLE,
-    hasRoom: (w, h) => {
-      const n = inFlight.get(`${w}/${h}`) ?? 0;
-      if (n >= perEndpoint) return false;
-      inFlight.set(`${w}/${h}`, n + 1);
-      return true;
+    // One pass: what does not fit its endpoint's cap now waits, queued, for the claim.
+    send: (d) => {
+      const key = `${d.workspace_id}/${d.webhook_id}`;
+      const n = inFlight.get(key) ?? 0;
+      if (n >= perEndpoint) return { outcome: Promise.resolve(null), cancel: () => true };
+      inFlight.set(key, n + 1);
+      return { outcome: attempt(d), cancel: () => false };
     },
-    send: attempt,
   });
   const late = await Promise.all(fresh.late);
   const claimed = await claimDueDeliveries(batch, perEndpoint, leaseSeconds, scope);
@@ -108,6 +109,7 @@ export async function runEngineOnce(options: EngineOptions = {}): Promise<{ fann
 }
 
 export type WebhookEngine = { stop: () => Promise<void> };
+type Waiter = { started: boolean; start: () => void };
 
 /**
  * The worker's engine, a pipeline: a claim loop opens fresh batches (outbox events sent and written once, see
@@ -151,6 +153,10 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
   const report = (error: unknown) => log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
   const keyOf = (workspaceId: string, webhookId: string) => `${workspaceId}/${webhookId}`;
 
+  /** Fresh attempts waiting for their endpoint's room, in order. */
+  const waiting = new Map<string, Waiter[]>();
+  const hasRoom = (key: string) => (perEndpointInFlight.get(key)?.all ?? 0) < perEndpoint;
+
   const track = (d: ClaimedDelivery, fresh: boolean): Promise<AttemptOutcome> => {
     const key = keyOf(d.workspace_id, d.webhook_id);
     const counts = perEndpointInFlight.get(key) ?? { all: 0, fresh: 0 };
@@ -164,8 +170,42 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
       counts.all--;
       if (fresh) counts.fresh--;
       if (counts.all === 0) perEndpointInFlight.delete(key);
+      const next = waiting.get(key);
+      if (next?.length && hasRoom(key)) {
+        next.shift()!.start();
+        if (next.length === 0) waiting.delete(key);
+      }
       if (wasFull && !stopping) wakeAll();
     });
+  };
+
+  /** A fresh attempt: at once if its endpoint has room, else when an attempt to it ends (or never: cancelled). */
+  const sendFresh = (d: ClaimedDelivery): SendHandle => {
+    const key = keyOf(d.workspace_id, d.webhook_id);
+    if (hasRoom(key)) return { outcome: track(d, true), cancel: () => false };
+    let resolve!: (outcome: Promise<AttemptOutcome> | null) => void;
+    const outcome = new Promise<AttemptOutcome | null>((r) => (resolve = r));
+    const waiter: Waiter = {
+      started: false,
+      start: () => {
+        waiter.started = true;
+        resolve(track(d, true));
+      },
+    };
+    const queue = waiting.get(key) ?? [];
+    queue.push(waiter);
+    waiting.set(key, queue);
+    return {
+      outcome,
+      cancel: () => {
+        if (waiter.started) return false;
+        const rest = (waiting.get(key) ?? []).filter((w) => w !== waiter);
+        if (rest.length) waiting.set(key, rest);
+        else waiting.delete(key);
+        resolve(null);
+        return true;
+      },
+    };
   };
   const recordLater = (outcome: Promise<AttemptOutcome>) => outcome.then((o) => finished.push(o)).catch(report);
 
@@ -188,8 +228,7 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
         leaseSeconds,
         holdMs,
         failingDays: FAILING_DAYS_BEFORE_DISABLE,
-        hasRoom: (w, h) => (perEndpointInFlight.get(keyOf(w, h))?.all ?? 0) < perEndpoint && inFlight < maxInFlight,
-        send: (d) => track(d, true),
+        send: sendFresh,
         onStarted: (n) => {
           events = n;
           started(n);
@@ -219,9 +258,8 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
           await sleep(pollMs);
           continue;
         }
-        // One batch sends at a time while earlier ones write; as many events as one endpoint may take at
-        // once, since more would only queue behind its cap.
-        const events = sending === 0 && freshBatches.size < FRESH_BATCHES ? await openFreshBatch(Math.min(free, perEndpoint, FAN_OUT_LIMIT)) : 0;
+        // One batch sends at a time (its attempts wait for their endpoint's room) while earlier ones write.
+        const events = sending === 0 && freshBatches.size < FRESH_BATCHES ? await openFreshBatch(Math.min(free, FAN_OUT_LIMIT)) : 0;
         const room = maxInFlight - inFlight;
         const unleased = [...perEndpointInFlight].flatMap(([key, c]) => {
           if (c.fresh === 0) return [];

@@ -25,16 +25,19 @@ export type FreshBatchOptions = {
   /** How long the transaction waits for its attempts before writing the unfinished ones leased. */
   holdMs: number;
   failingDays: number;
-  /** Whether the endpoint may take one more attempt now (this worker's in-flight count against its cap). */
-  hasRoom: (workspaceId: string, webhookId: string) => boolean;
-  /** Starts an attempt (the engine counts it in flight until it ends). */
-  send: (d: ClaimedDelivery) => Promise<AttemptOutcome>;
+  /**
+   * Makes an attempt as soon as its endpoint has room under its cap (the engine counts it in flight until it
+   * ends). `cancel` takes back one that has not started: at the end of the hold it is written queued.
+   */
+  send: (d: ClaimedDelivery) => SendHandle;
   /** Called once the batch is locked and its attempts started, with how many events it holds. */
   onStarted?: (events: number) => void;
   /** Called when every attempt ended, or after `sendingMs` (default 250 ms) at most. */
   onSent?: () => void;
   sendingMs?: number;
 };
+
+export type SendHandle = { outcome: Promise<AttemptOutcome | null>; cancel: () => boolean };
 
 export type FreshBatchResult = {
   events: number;
@@ -78,45 +81,41 @@ export async function deliverFreshEvents(options: FreshBatchOptions): Promise<Fr
         announce(0);
         return { events: 0, attempted: 0, late: [], recorded: [], disabled: [] };
       }
-      const sends: { target: OutboxTarget & { webhook_id: string }; id: string; outcome: Promise<AttemptOutcome> }[] = [];
-      const queued: FreshDelivery[] = [];
-      for (const row of rows) {
-        if (row.webhook_id === null) continue;
-        const target = row as OutboxTarget & { webhook_id: string };
-        const id = newDeliveryId();
-        if (options.hasRoom(target.workspace_id, target.webhook_id)) sends.push({ target, id, outcome: options.send(toClaimed(target, id)) });
-        else queued.push({ target, id, state: { kind: 'queued' } });
-      }
+      const sends = rows
+        .filter((row): row is OutboxTarget & { webhook_id: string } => row.webhook_id !== null)
+        .map((target) => {
+          const id = newDeliveryId();
+          return { target, id, handle: options.send(toClaimed(target, id)) };
+        });
       announce(events.length);
 
       const settled = new Map<string, AttemptOutcome>();
-      const all = Promise.all(sends.map((s) => s.outcome.then((o) => settled.set(s.id, o))));
+      const all = Promise.all(sends.map((s) => s.handle.outcome.then((o) => o && settled.set(s.id, o))));
       all.catch(() => {}); // a failed send rejects the wait below (a rollback); later, it has nobody to tell
       const waitAtMost = async (ms: number) => {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
         clearTimeout(timer);
       };
-      // The next batch may start sending once this one's attempts ended or took `sendingMs`: a slow endpoint
-      // holds this transaction, not the next batch's sends to the others.
+      // The next batch may start once this one's attempts ended or took `sendingMs`: a slow endpoint holds
+      // this transaction, not the next batch's sends to the others.
       const held = Date.now();
       await waitAtMost(Math.min(options.sendingMs ?? 250, options.holdMs));
       options.onSent?.();
       await waitAtMost(Math.max(0, options.holdMs - (Date.now() - held)));
 
-      // What has settled now is written settled; the rest is written leased (no await until both are taken).
-      const late = sends.filter((s) => !settled.has(s.id)).map((s) => s.outcome);
-      const finished = sends.flatMap((s) => (settled.has(s.id) ? [settled.get(s.id)!] : []));
-      const deliveries: FreshDelivery[] = [
-        ...sends.map(({ target, id }): FreshDelivery => {
-          const outcome = settled.get(id);
-          return { target, id, state: outcome ? { kind: 'attempted', outcome } : { kind: 'leased' } };
-        }),
-        ...queued,
-      ];
+      // What has settled now is written settled, what never started queued, the rest leased (no await
+      // until all three are taken).
+      const deliveries = sends.map(({ target, id, handle }): FreshDelivery => {
+        const outcome = settled.get(id);
+        if (outcome) return { target, id, state: { kind: 'attempted', outcome } };
+        return { target, id, state: handle.cancel() ? { kind: 'queued' } : { kind: 'leased' } };
+      });
+      const late = sends.filter((s, i) => deliveries[i].state.kind === 'leased').map((s) => s.handle.outcome as Promise<AttemptOutcome>);
+      const finished = [...settled.values()];
       await writeFreshDeliveries(tx, events, deliveries, options.leaseSeconds);
       const disabled = await recordAttempts(finished, options.failingDays, { tx, deliveriesWritten: true });
-      return { events: events.length, attempted: sends.length, late, recorded: finished, disabled };
+      return { events: events.length, attempted: finished.length + late.length, late, recorded: finished, disabled };
     });
   } finally {
     announce(0);

@@ -399,6 +399,27 @@ test('an attempt that outlives the hold is committed leased, then recorded when 
   }
 });
 
+test('the running engine keeps a fresh batch within its endpoint’s cap: the rest of the batch waits for room', async () => {
+  const { ws } = await setup(['message.created']);
+  receiver.fallback = { status: 200, delayMs: 150 };
+  await ingestBatch(ws, batch(Array.from({ length: 6 }, (_, i) => ({ type: 'message', body: { conversationId: 'wait', id: `m${i}`, role: 'user', content: `hi ${i}`, createdAt: at(i) } }))));
+  const engine = startWebhookEngine({ workspaceIds: [ws], pollMs: 50, perEndpoint: 2, holdMs: 5_000 });
+  try {
+    const deadline = Date.now() + 10_000;
+    const settled = async () => (await sql`SELECT 1 FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid AND status = 'delivered'`).length === 6;
+    while (!(await settled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  } finally {
+    await engine.stop();
+  }
+  const arrivals = receiver.received.map((r) => r.at).sort((a, b) => a - b);
+  expect(arrivals).toHaveLength(6);
+  // Two at a time: each third request arrives only once the first of the two before it was answered.
+  for (let i = 2; i < arrivals.length; i++) expect(arrivals[i] - arrivals[i - 2]).toBeGreaterThanOrEqual(140);
+  // All six went out within the batch's hold, so each was written once, delivered on its first attempt.
+  const rows = await sql<{ attempts: number }[]>`SELECT attempts FROM webhook_deliveries WHERE workspace_id = ${ws}::uuid`;
+  expect(rows.map((r) => r.attempts)).toEqual(Array(6).fill(1));
+});
+
 test('the delivery log pages through deliveries of one millisecond without skipping any', async () => {
   const { ws, hook } = await setup();
   const ids: string[] = [];
