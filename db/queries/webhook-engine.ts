@@ -12,7 +12,9 @@ export type ClaimedDelivery = {
   id: string;
   webhook_id: string;
   event_id: string;
-  payload: Record<string, unknown>;
+  /** The delivery envelope (DESIGN §7), as stored; or, for a fresh event, `body`: the envelope as sent. */
+  payload: Record<string, unknown> | null;
+  body?: string;
   attempts: number;
   attempt_base: number;
   url: string;
@@ -22,16 +24,19 @@ export type ClaimedDelivery = {
 };
 
 /** An outbox event with one endpoint subscribed to it now (`webhook_id` null: no endpoint wants it). */
-export type OutboxTarget = Omit<ClaimedDelivery, 'id' | 'webhook_id' | 'attempts' | 'attempt_base'> & {
+export type OutboxTarget = Omit<ClaimedDelivery, 'id' | 'webhook_id' | 'attempts' | 'attempt_base' | 'payload'> & {
   outbox_id: string;
   event_type: string;
   conversation_id: string | null;
+  /** `createdAt` as the envelope gives it, and the event's `data` as stored (json text, never re-encoded). */
+  created_at_text: string;
+  data: string;
   webhook_id: string | null;
 };
 
 /**
  * Locks up to `limit` outbox events in `tx` (`SKIP LOCKED`, so workers take different ones), each joined with
- * the enabled endpoints subscribed to its type now, its payload already in the delivery envelope.
+ * the enabled endpoints subscribed to its type now.
  */
 export async function lockOutboxEvents(tx: TransactionSql, limit: number, workspaceIds: string[] | null): Promise<OutboxTarget[]> {
   return tx<OutboxTarget[]>`
@@ -41,8 +46,7 @@ export async function lockOutboxEvents(tx: TransactionSql, limit: number, worksp
       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     SELECT ev.workspace_id, ev.id::text AS outbox_id, ev.event_id, ev.type AS event_type, ev.conversation_id,
-      json_build_object('id', ev.event_id, 'type', ev.type,
-        'createdAt', to_char(ev.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ev.payload) AS payload,
+      to_char(ev.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at_text, ev.payload::text AS data,
       w.id AS webhook_id, w.url, w.secret, w.previous_secret, w.previous_secret_expires_at
     FROM ev LEFT JOIN webhooks w ON w.workspace_id = ev.workspace_id AND w.enabled AND ev.type = ANY(w.events)
     ORDER BY ev.id, w.id`;
@@ -76,10 +80,7 @@ export async function writeFreshDeliveries(
         w: t.workspace_id,
         d: id,
         h: t.webhook_id,
-        e: t.event_id,
-        t: t.event_type,
-        c: t.conversation_id,
-        p: t.payload,
+        o: t.outbox_id,
         st: o ? o.next.status : 'pending',
         ra: o?.next.status === 'pending' ? o.next.retryAt.toISOString() : null,
         n: state.kind === 'queued' ? 0 : 1,
@@ -91,19 +92,24 @@ export async function writeFreshDeliveries(
       };
     }),
   );
+  // The envelope is built here from the outbox row being removed, so no payload travels back from the worker.
   await tx`
     WITH gone AS (
       DELETE FROM outbox_events o USING json_to_recordset(${gone}::text::json) AS x(w uuid, id bigint)
       WHERE o.workspace_id = x.w AND o.id = x.id
-      RETURNING 1
+      RETURNING o.workspace_id, o.id, o.event_id, o.type, o.conversation_id, o.payload, o.created_at
     )
     INSERT INTO webhook_deliveries (workspace_id, id, webhook_id, event_id, event_type, conversation_id, payload, status,
       next_attempt_at, attempts, locked_until, last_status_code, last_error, response_excerpt, delivered_at)
-    SELECT x.w, x.d, x.h, x.e, x.t, x.c, x.p, x.st,
+    SELECT x.w, x.d, x.h, g.event_id, g.type, g.conversation_id,
+      json_build_object('id', g.event_id, 'type', g.type,
+        'createdAt', to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', g.payload),
+      x.st,
       CASE WHEN x.l THEN now() + make_interval(secs => ${leaseSeconds}) WHEN x.st = 'pending' THEN coalesce(x.ra, now()) END,
       x.n, CASE WHEN x.l THEN now() + make_interval(secs => ${leaseSeconds}) END, x.sc, x.er, x.ex, x.da
     FROM json_to_recordset(${rows}::text::json)
-      AS x(w uuid, d text, h text, e text, t text, c text, p json, st text, ra timestamptz, n int, l boolean, sc int, er text, ex text, da timestamptz)
+      AS x(w uuid, d text, h text, o bigint, st text, ra timestamptz, n int, l boolean, sc int, er text, ex text, da timestamptz)
+    JOIN gone g ON g.workspace_id = x.w AND g.id = x.o
     ORDER BY x.w, x.d`;
 }
 

@@ -48,7 +48,7 @@ export function outcomeOf(d: ClaimedDelivery, result: Awaited<ReturnType<typeof 
 }
 
 async function attempt(d: ClaimedDelivery): Promise<AttemptOutcome> {
-  const body = eventBody(d.payload);
+  const body = d.body ?? eventBody(d.payload ?? {});
   const result = await attemptDelivery(d.url, d.event_id, body, {
     secret: d.secret,
     previousSecret: d.previous_secret,

@@ -14,6 +14,7 @@ import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { eraseConversation } from '@/lib/transcripts/erase';
 import { createTestWorkspace } from '@/test/factories';
 import { startReceiver, type Receiver } from '@/test/webhook-receiver';
+import { eventBody } from './deliver';
 import { EVENT_TYPES } from './events';
 import { pruneWebhookDeliveries } from '@/lib/jobs/housekeeping';
 import { runEngineOnce, startWebhookEngine } from './engine';
@@ -93,6 +94,12 @@ describe('events from the facts', () => {
     expect(await sql`SELECT 1 FROM outbox_events WHERE workspace_id = ${ws}::uuid`).toHaveLength(0);
     const page = await listDeliveries(ws, hook.id, {});
     expect(page!.data.map((d) => d.status)).toEqual(Array(7).fill('delivered'));
+    // The body sent fresh is, byte for byte, the envelope the delivery stored (what a redelivery sends).
+    for (const d of page!.data) {
+      const detail = (await getDelivery(ws, hook.id, d.id))!;
+      const sent = receiver.received.find((r) => r.headers['webhook-id'] === detail.eventId)!;
+      expect(sent.body).toBe(eventBody(detail.payload));
+    }
   });
 
   test('only subscribed types are sent; the idle close ends a conversation with conversation.ended', async () => {
