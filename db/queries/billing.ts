@@ -59,6 +59,10 @@ export async function recordStripeEvent(id: string, type: string, tx: DbExecutor
   return rows.length > 0;
 }
 
+export async function forgetStripeEvent(id: string) {
+  await db.delete(stripeEvents).where(eq(stripeEvents.id, id));
+}
+
 export type Admission = { conversations: number; limit: number; admitted: number; notice: 80 | 100 | null; periodEnd: Date };
 
 /**
