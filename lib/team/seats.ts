@@ -10,6 +10,8 @@ import { billingEnabled, effectivePlan, PLANS } from '@/lib/billing/plans';
 
 export type SeatCheck = { ok: true } | { ok: false; message: string };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export async function checkSeatAvailable(workspaceId: string, tx?: DbExecutor, kind: 'invite' | 'accept' = 'invite'): Promise<SeatCheck> {
   if (!billingEnabled()) return { ok: true };
   const workspace = await getWorkspaceBilling(workspaceId, tx);
@@ -23,7 +25,7 @@ export async function checkSeatAvailable(workspaceId: string, tx?: DbExecutor, k
     ok: false,
     message:
       kind === 'invite'
-        ? `All ${plan.seats} seats of the ${plan.name} plan are taken (${members} members, ${pending} pending invitations). ${upgrade}`
-        : `This workspace has no free seat: its ${plan.name} plan has ${plan.seats} seats and ${members} members. Ask an owner to make room or upgrade.`,
+        ? `All ${plan.seats} seats of the ${plan.name} plan are taken (${plural(members, 'member')}, ${plural(pending, 'pending invitation')}). ${upgrade}`
+        : `This workspace has no free seat: its ${plan.name} plan has ${plan.seats} seats and ${plural(members, 'member')}. Ask an owner to make room or upgrade.`,
   };
 }
