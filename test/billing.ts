@@ -11,20 +11,28 @@ export const PRICE_TEAM = 'price_test_team';
 
 const BILLING_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_PRO', 'STRIPE_PRICE_TEAM'] as const;
 
-/** Starts the fake Stripe for the file and sets the STRIPE_* variables; both undone after it. */
-export function useStripe(): { server: () => StripeServer } {
+/**
+ * Starts the fake Stripe for the file and sets the STRIPE_* variables (billing on) for all of it, or, with
+ * `{ scoped: true }`, only between `on()` and `off()`; both undone after the file.
+ */
+export function useStripe(options: { scoped?: boolean } = {}): { server: () => StripeServer; on: () => void; off: () => void } {
   let server: StripeServer;
   const saved = Object.fromEntries(BILLING_ENV.map((k) => [k, process.env[k]]));
-  beforeAll(async () => {
-    server = await startStripeServer();
+  const on = () =>
     Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_confab', STRIPE_API_BASE: server.url, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_PRICE_PRO: PRICE_PRO, STRIPE_PRICE_TEAM: PRICE_TEAM });
-  });
-  afterAll(async () => {
+  const off = () => {
     for (const k of BILLING_ENV) if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
+  };
+  beforeAll(async () => {
+    server = await startStripeServer();
+    if (!options.scoped) on();
+  });
+  afterAll(async () => {
+    off();
     await server?.close();
   });
-  return { server: () => server };
+  return { server: () => server, on, off };
 }
 
 /** A workspace with an owner (who gets the usage e-mails). */
