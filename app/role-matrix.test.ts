@@ -27,7 +27,7 @@ import { insertOAuthAccount, insertPasswordReset } from '@/db/queries/account-se
 import { hashPassword } from '@/lib/auth/password';
 import { hashResetToken, RESET_TOKEN_TTL_MS } from '@/lib/auth/password-reset';
 import { createWebhook, sendTestEvent } from '@/lib/webhooks/service';
-import { useStripe } from '@/test/billing';
+import { setUpFakeStripe } from '@/test/billing';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -54,7 +54,7 @@ const { resetPasswordAction } = await import('./(auth)/reset-password/[token]/ac
 
 afterAll(closeDb);
 // Billing actions talk to Stripe: a local Stripe-compatible server, billing on only for their rows.
-const stripe = useStripe({ scoped: true });
+const stripe = setUpFakeStripe({ scoped: true });
 
 type Caller = 'viewer' | 'member' | 'admin' | 'owner' | 'outsider';
 const CALLERS: Caller[] = ['viewer', 'member', 'admin', 'owner', 'outsider'];

@@ -15,7 +15,7 @@ const BILLING_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SEC
  * Starts the fake Stripe for the file and sets the STRIPE_* variables (billing on) for all of it, or, with
  * `{ scoped: true }`, only between `on()` and `off()`; both undone after the file.
  */
-export function useStripe(options: { scoped?: boolean } = {}): { server: () => StripeServer; on: () => void; off: () => void } {
+export function setUpFakeStripe(options: { scoped?: boolean } = {}): { server: () => StripeServer; on: () => void; off: () => void } {
   let server: StripeServer;
   const saved = Object.fromEntries(BILLING_ENV.map((k) => [k, process.env[k]]));
   const on = () =>

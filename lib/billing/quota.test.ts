@@ -4,7 +4,7 @@ import { listDevMail } from '@/db/queries/dev-mail';
 import { ApiError } from '@/lib/api/errors';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { addMessages, getOrCreateConversation, initializeConversation } from '@/lib/ingest/single';
-import { setFreeUsage, useStripe, workspaceWithOwner } from '@/test/billing';
+import { setFreeUsage, setUpFakeStripe, workspaceWithOwner } from '@/test/billing';
 import { createTestWorkspace } from '@/test/factories';
 
 afterAll(closeDb);
@@ -25,7 +25,7 @@ describe('billing off (STRIPE_SECRET_KEY unset)', () => {
 });
 
 describe('quota with billing on', () => {
-  useStripe();
+  setUpFakeStripe();
 
   test('exactly at 1,000: the 1,001st new conversation is refused with Retry-After; messages to an existing one are accepted', async () => {
     const { ws } = await workspaceWithOwner();

@@ -5,14 +5,14 @@ import { getWorkspaceBilling } from '@/db/queries/billing';
 import { POST as webhookRoute } from '@/app/api/stripe/webhook/route';
 import { createInvitation } from '@/lib/team/invitations';
 import { ingestBatch } from '@/lib/ingest/batch';
-import { PRICE_PRO, PRICE_TEAM, setFreeUsage, useStripe, WEBHOOK_SECRET, workspaceWithOwner } from '@/test/billing';
+import { PRICE_PRO, PRICE_TEAM, setFreeUsage, setUpFakeStripe, WEBHOOK_SECRET, workspaceWithOwner } from '@/test/billing';
 import { uniqueEmail } from '@/test/factories';
 import { ensureStripeCustomer, openCustomerPortal, startCheckout } from './checkout';
 import { apiBaseOptions } from './stripe';
 import { syncSubscription } from './sync';
 
 afterAll(closeDb);
-const { server } = useStripe();
+const { server } = setUpFakeStripe();
 const ORIGIN = 'https://confab.example.com';
 
 const postWebhook = (body: string, signature?: string) =>
