@@ -67,7 +67,8 @@ test('an owner on free sees usage, upgrades through Checkout, and after the webh
   ]);
 
   await page.goto('/settings/billing');
-  await expect(page.getByRole('heading', { name: 'Free', exact: true })).toBeVisible();
+  const currentPlan = page.getByRole('region', { name: 'Current plan' });
+  await expect(currentPlan.getByRole('heading', { name: 'Free', exact: true })).toBeVisible();
   const conversations = page.getByRole('progressbar', { name: 'Conversations' });
   await expect(conversations).toHaveAttribute('aria-valuenow', '3');
   await expect(conversations).toHaveAttribute('aria-valuemax', '1000');
@@ -91,8 +92,8 @@ test('an owner on free sees usage, upgrades through Checkout, and after the webh
   expect(forged.status()).toBe(400);
 
   await page.goto('/settings/billing');
-  await expect(page.getByRole('heading', { name: 'Pro', exact: true })).toBeVisible();
-  await expect(page.getByText('Active', { exact: true })).toBeVisible();
+  await expect(currentPlan.getByRole('heading', { name: 'Pro', exact: true })).toBeVisible();
+  await expect(currentPlan.getByText('Active', { exact: true })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Conversations' })).toHaveAttribute('aria-valuemax', '50000');
   await expect(page.getByText('Renews on')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Manage billing' })).toBeVisible();

@@ -66,7 +66,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {checkout === 'cancelled' ? <Alert tone="info">Checkout was cancelled; nothing was charged.</Alert> : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
-        <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200" aria-labelledby="plan-heading">
+        <section className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200" aria-label="Current plan">
           <p className="text-xs font-semibold uppercase tracking-wide text-gray-500">Current plan</p>
           <div className="mt-2 flex flex-wrap items-center gap-3">
             <h2 id="plan-heading" className="text-2xl font-semibold text-gray-900">
