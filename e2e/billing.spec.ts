@@ -99,6 +99,28 @@ test('an owner on free sees usage, upgrades through Checkout, and after the webh
   await expect(page.getByRole('button', { name: 'Manage billing' })).toBeVisible();
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/billing-pro.png`, fullPage: true });
 
+  // A failed renewal: owners see the past-due banner on every page, with the end of the 7-day grace.
+  const subscription = [...stripe.subscriptions.values()].find((s) => s.customer === session.customer)!;
+  stripe.updateSubscription(subscription.id, { status: 'past_due' });
+  const failed = stripe.signedEvent('invoice.payment_failed', { id: 'in_e2e', object: 'invoice', customer: session.customer }, WEBHOOK_SECRET);
+  expect((await request.post('/api/stripe/webhook', { headers: { 'stripe-signature': failed.signature, 'content-type': 'application/json' }, data: failed.body })).status()).toBe(200);
+  await page.goto('/overview');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your last payment failed.' })).toBeVisible();
+  await page.goto('/settings/billing');
+  await expect(currentPlan.getByText('Past due', { exact: true })).toBeVisible();
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/billing-past-due.png`, fullPage: true });
+
   await page.getByRole('button', { name: 'Manage billing' }).click();
   await expect(page).toHaveURL(new RegExp(`^${stripe.url}/portal/bps_`));
+});
+
+test('with billing off (the suite’s shared server), the Billing tab says so', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: `http://localhost:${process.env.E2E_PORT ?? 3210}` });
+  const page = await context.newPage();
+  await signUpNewUser(page, 'No billing');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Billing' }).click();
+  await expect(page.getByRole('heading', { name: 'Billing is off' })).toBeVisible();
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/billing-off.png`, fullPage: true });
+  await context.close();
 });

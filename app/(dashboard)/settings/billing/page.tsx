@@ -75,10 +75,17 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             {status ? <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${status.tone}`}>{status.label}</span> : null}
           </div>
           <dl className="mt-5 space-y-3 text-sm">
-            <div className="flex justify-between gap-4">
-              <dt className="text-gray-500">{overview.cancelAtPeriodEnd ? 'Ends on' : 'Renews on'}</dt>
-              <dd className="font-medium text-gray-900">{overview.renewsAt ? date.format(overview.renewsAt) : 'Free plans do not renew'}</dd>
-            </div>
+            {overview.renewsAt ? (
+              <div className="flex justify-between gap-4">
+                <dt className="text-gray-500">{overview.cancelAtPeriodEnd ? 'Ends on' : 'Renews on'}</dt>
+                <dd className="font-medium text-gray-900">{date.format(overview.renewsAt)}</dd>
+              </div>
+            ) : (
+              <div className="flex justify-between gap-4">
+                <dt className="text-gray-500">Price</dt>
+                <dd className="font-medium text-gray-900">{plan.priceLabel} / month, no card needed</dd>
+              </div>
+            )}
             <div className="flex justify-between gap-4">
               <dt className="text-gray-500">Usage period</dt>
               <dd className="font-medium text-gray-900">
