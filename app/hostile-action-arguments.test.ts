@@ -32,6 +32,7 @@ const { createFirstWorkspaceAction } = await import('./(auth)/onboarding/actions
 const { createApiKeyAction, revokeApiKeyAction } = await import('./(dashboard)/settings/api-keys/actions');
 const { createAvatarAction, updateAvatarAction, deleteAvatarAction } = await import('./(dashboard)/settings/avatars/actions');
 const team = await import('./(dashboard)/settings/team/actions');
+const billing = await import('./(dashboard)/settings/billing/actions');
 const { acceptInvitationAction, signUpWithInvitationAction } = await import('./invite/[token]/actions');
 
 afterAll(closeDb);
@@ -160,6 +161,7 @@ test('hostile arguments get each action’s error result and write nothing', asy
   await expectRefused('acceptInvitation', badTokens.map((token) => () => acceptInvitationAction(token)));
   await expectRefused('signUpWithInvitation token', badTokens.map((token) => () => signUpWithInvitationAction(token, form({ password: 'correct horse battery' }))));
   await expectRefused('signUpWithInvitation form', [...junk, ...spoiledForms({ name: 'Ann', password: 'correct horse battery' })].map((f) => () => signUpWithInvitationAction('A'.repeat(43), f)));
+  await expectRefused('startCheckout', [...junk, 'free', 'enterprise', 'Pro', 'pro\u0000'].map((plan) => () => billing.startCheckoutAction(plan)));
   await expectRefused('switchWorkspace', [...badIds, 'not-a-uuid', other, randomUUID()].map((id) => () => switchWorkspaceAction(id)));
 
   expect(session.cookiesSet).toEqual([]);

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { afterAll, expect, test, vi } from 'vitest';
+import { afterAll, expect, onTestFinished, test, vi } from 'vitest';
 import { closeDb, db, sql } from '@/db';
 import { insertUser, upsertMembership } from '@/db/queries/accounts';
 import { insertInvitation } from '@/db/queries/team';
@@ -27,6 +27,7 @@ import { insertOAuthAccount, insertPasswordReset } from '@/db/queries/account-se
 import { hashPassword } from '@/lib/auth/password';
 import { hashResetToken, RESET_TOKEN_TTL_MS } from '@/lib/auth/password-reset';
 import { createWebhook, sendTestEvent } from '@/lib/webhooks/service';
+import { setUpFakeStripe } from '@/test/billing';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -45,12 +46,15 @@ const avatars = await import('./(dashboard)/settings/avatars/actions');
 const team = await import('./(dashboard)/settings/team/actions');
 const invite = await import('./invite/[token]/actions');
 const webhooks = await import('./(dashboard)/settings/webhooks/actions');
+const billing = await import('./(dashboard)/settings/billing/actions');
 const account = await import('./(dashboard)/settings/account/actions');
 const { createFirstWorkspaceAction } = await import('./(auth)/onboarding/actions');
 const { requestPasswordResetAction } = await import('./(auth)/forgot-password/actions');
 const { resetPasswordAction } = await import('./(auth)/reset-password/[token]/actions');
 
 afterAll(closeDb);
+// Billing actions talk to Stripe: a local Stripe-compatible server, billing on only for their rows.
+const stripe = setUpFakeStripe({ scoped: true });
 
 type Caller = 'viewer' | 'member' | 'admin' | 'owner' | 'outsider';
 const CALLERS: Caller[] = ['viewer', 'member', 'admin', 'owner', 'outsider'];
@@ -69,6 +73,8 @@ type Row = {
    */
   outsider?: 'refused' | 'own-workspace' | 'allowed';
   args: (f: Fixture, caller: Caller) => Promise<unknown[]>;
+  /** Runs with billing on (STRIPE_* set, the local Stripe server); the other rows run with billing off. */
+  billing?: true;
 };
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -160,6 +166,8 @@ const MATRIX: Row[] = [
       return [id, (await sendTestEvent(f.ws, id, {}))!.deliveryId];
     },
   },
+  { name: 'startCheckoutAction', action: billing.startCheckoutAction, minRole: 'owner', outsider: 'own-workspace', billing: true, args: async () => ['pro'] },
+  { name: 'openBillingPortalAction', action: billing.openBillingPortalAction, minRole: 'owner', outsider: 'own-workspace', billing: true, args: async () => [] },
   { name: 'recoverFailedAction', action: webhooks.recoverFailedAction, minRole: 'admin', args: async (f) => [await newWebhook(f), new Date(Date.now() - 3600_000).toISOString()] },
   { name: 'deleteWorkspaceAction', action: settings.deleteWorkspaceAction, minRole: 'owner', args: async (f) => [form({ confirmSlug: await slugOf(f) })] },
   // The account's own actions act on the caller's user, never on a workspace's rows.
@@ -229,6 +237,8 @@ async function snapshot(ws: string) {
 
 for (const row of MATRIX) {
   test(`${row.name}: ${row.minRole === 'anyone' ? 'anyone' : `${row.minRole} and up`}`, async () => {
+    if (row.billing) stripe.on();
+    onTestFinished(stripe.off);
     for (const caller of CALLERS) {
       const f = await freshFixture();
       const args = await row.args(f, caller);

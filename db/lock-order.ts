@@ -6,7 +6,9 @@
  *   2. conversation rows, always by SQL `ORDER BY id` — the database's default collation, the order of
  *      the (workspace_id, id) primary key — never in an order computed in JavaScript (a JS sort compares
  *      UTF-16 code units, which is neither byte order nor the database's collation), then
- *   3. rows that hang off locked conversations (messages, completions) and rollup rows, each upsert
+ *   3. the workspace's billing usage row of the period (lib/billing/quota.ts: ingestion's one upsert, only when
+ *      billing is on and the batch starts conversations), then
+ *   4. rows that hang off locked conversations (messages, completions) and rollup rows, each upsert
  *      ordered by its key.
  * The default collation rather than `COLLATE "C"`: the back-fill walks conversations in lock order by
  * keyset (`id > after`), which only the primary key index serves.

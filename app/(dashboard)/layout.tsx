@@ -1,8 +1,12 @@
+import { PastDueBanner } from '@/components/billing/past-due-banner';
 import { Sidebar } from '@/components/shell/sidebar';
 import { requireSessionContext } from '@/lib/auth/session';
+import { findPastDue } from '@/lib/billing/overview';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const { user, workspace, workspaces } = await requireSessionContext();
+  const { user, workspace, workspaces, role } = await requireSessionContext();
+  // Owners see a failed payment on every page (no query while billing is off).
+  const pastDue = role === 'owner' ? await findPastDue(workspace.id) : null;
   return (
     <div className="flex min-h-screen">
       <Sidebar
@@ -10,7 +14,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
         workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))}
         currentWorkspaceId={workspace.id}
       />
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0 flex-1">
+        {pastDue ? (
+          <div className="px-8 pt-4">
+            <PastDueBanner pastDue={pastDue} timezone={workspace.timezone} />
+          </div>
+        ) : null}
+        {children}
+      </div>
     </div>
   );
 }

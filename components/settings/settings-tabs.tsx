@@ -14,6 +14,7 @@ export function SettingsTabs() {
         { href: '/settings/webhooks', label: 'Webhooks' },
         { href: '/settings/team', label: 'Team' },
         { href: '/settings/audit-log', label: 'Audit log' },
+        { href: '/settings/billing', label: 'Billing' },
         { href: '/settings/account', label: 'Account' },
       ]}
     />

@@ -1,6 +1,6 @@
 /** Users, workspaces and who may do what in them. */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, inet, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, inet, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns';
 
 export const roleEnum = pgEnum('member_role', ['owner', 'admin', 'member', 'viewer']);
@@ -26,7 +26,12 @@ export const workspaces = pgTable('workspaces', {
   stripeCustomerId: text('stripe_customer_id'),
   stripeSubscriptionId: text('stripe_subscription_id'),
   subscriptionStatus: text('subscription_status'),
+  /** The subscription's current billing period (lib/billing/sync.ts writes it from Stripe). */
+  billingPeriodStart: ts('billing_period_start'),
   billingPeriodEnd: ts('billing_period_end'),
+  cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+  /** When the subscription became `past_due`; 7 days later the free limits apply (lib/billing/plans.ts). */
+  pastDueSince: ts('past_due_since'),
   inactivityTimeoutMinutes: integer('inactivity_timeout_minutes').notNull().default(30),
   escalationToolNames: text('escalation_tool_names')
     .array()

@@ -13,3 +13,4 @@ export * from './analytics-rollups';
 export * from './platform';
 export * from './mail';
 export * from './identities';
+export * from './billing';

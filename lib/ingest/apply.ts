@@ -13,6 +13,7 @@ import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
 import { emitEvents } from '@/db/queries/outbox';
 import { withRetryableTransaction } from '@/db/transaction';
 import { notFound } from '@/lib/api/errors';
+import { admitNewConversations } from '@/lib/billing/quota';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
 import type { ConversationFacts } from '@/lib/goals/evaluate';
 import { moveStoredFacts } from './adopt-avatar';
@@ -41,25 +42,27 @@ export async function applyIngestItems(workspaceId: string, items: IngestItem[],
   if (items.length === 0) return { outcomes: [], conversations: new Map() };
   const prepared = prepareItems(items, options.receivedAt ?? new Date());
   // A conversation created by a concurrent batch is seen as existing on the next attempt.
-  return withRetryableTransaction((tx) => applyInTransaction(tx, workspaceId, items, prepared, options), {
+  const { afterCommit, ...result } = await withRetryableTransaction((tx) => applyInTransaction(tx, workspaceId, items, prepared, options), {
     retryIf: (error) => error instanceof ConversationCreatedConcurrently,
   });
+  await afterCommit?.();
+  return result;
 }
 
 async function applyInTransaction(
   tx: TransactionSql,
   workspaceId: string,
   items: IngestItem[],
-  prepared: PreparedItem[],
+  all: PreparedItem[],
   options: ApplyOptions,
-): Promise<ApplyResult> {
+): Promise<ApplyResult & { afterCommit: (() => Promise<void>) | null }> {
   const writes = ingestWrites(tx);
   const recompute = ingestRecompute(tx);
   const rollups = ingestRollups(tx);
 
   const rules = await writes.workspaceRules(workspaceId);
   if (!rules) throw notFound('Workspace');
-  const plan = planItems(prepared, rules.escalationToolNames);
+  let plan = planItems(all, rules.escalationToolNames);
 
   // 1. Lock the conversations that exist, those only events name included (goals may complete there);
   // create the others with their final state.
@@ -73,6 +76,10 @@ async function applyInTransaction(
     if (plan.firstItems.has(row.id)) existing.set(row.id, { before, state: { ...before }, creator: null });
     else eventConversations.set(row.id, stateFacts(before));
   }
+  // Billing: new conversations past the plan's quota are refused, with all their items; existing ones never are.
+  const quota = await admitNewConversations(tx, workspaceId, [...plan.firstItems.keys()].filter((id) => !existing.has(id)));
+  const prepared = quota.refused.size ? all.filter((i) => i.type === 'event' || !quota.refused.has(i.conversationId)) : all;
+  if (prepared !== all) plan = planItems(prepared, rules.escalationToolNames);
   const fresh = await buildNewConversations(prepared, plan, new Set(existing.keys()));
   const created = await writes.insertConversations(workspaceId, [...fresh.entries.values()].map((e) => conversationRecord(e.state, conversationSentiment(e.state))));
   if (created.length !== fresh.entries.size) throw new ConversationCreatedConcurrently();
@@ -135,7 +142,8 @@ async function applyInTransaction(
   // 5. The existing conversations' new states, item by item in input order.
   const rest = prepared.filter((i) => !fresh.outcomes.has(i.index));
   const restOutcomes = new Map(runStatePass(rest, existing, inserted).map((o, k) => [rest[k].index, o]));
-  const outcomes = prepared.map((i) => fresh.outcomes.get(i.index) ?? restOutcomes.get(i.index)!);
+  const refused: ItemOutcome = { status: 429, refusal: quota.refusal! };
+  const outcomes = all.map((i) => fresh.outcomes.get(i.index) ?? restOutcomes.get(i.index) ?? refused);
   await finishDerivedFields(
     existing,
     newMessages.filter((m) => existing.has(m.conversationId)),
@@ -173,7 +181,7 @@ async function applyInTransaction(
   for (const e of plan.events) if (e.avatarId) avatars.add(e.avatarId);
 
   const keys = options.recordKeys
-    ? outcomes.flatMap((o, i) => (items[i].key ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
+    ? outcomes.flatMap((o, i) => (items[i].key && o.status !== 429 ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
     : [];
   await Promise.all([
     writes.insertAvatars(workspaceId, [...avatars]),
@@ -192,5 +200,5 @@ async function applyInTransaction(
         batchEvents([...entries.values()].map((e) => ({ before: e.before, state: e.state })), newMessages, newActions).filter((e) => rules.subscribedEvents.has(e.type)),
       ),
   ]);
-  return { outcomes, conversations: new Map([...entries].map(([id, e]) => [id, e.state])) };
+  return { outcomes, conversations: new Map([...entries].map(([id, e]) => [id, e.state])), afterCommit: quota.afterCommit };
 }

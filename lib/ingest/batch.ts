@@ -43,7 +43,7 @@ export async function ingestBatch(
   workspaceId: string,
   input: unknown,
   options: { receivedAt?: Date } = {},
-): Promise<{ results: BatchItemResult[] }> {
+): Promise<{ results: BatchItemResult[]; retryAfterSeconds?: number }> {
   const envelope = batchRequestSchema.safeParse(input);
   if (!envelope.success) throw validationError(envelope.error, 'Send `{ "batch": [{ id, type, timestamp?, body }] }`');
   const checked = envelope.data.batch.map(checkBatchItem);
@@ -63,12 +63,15 @@ export async function ingestBatch(
     toApply.map((i) => (checked[i] as Extract<Checked, { ok: true }>).item),
     { receivedAt: options.receivedAt, recordKeys: true },
   );
-  const applied = new Map(toApply.map((index, k) => [index, outcomes[k].status]));
+  const applied = new Map(toApply.map((index, k) => [index, outcomes[k]]));
 
   const results = checked.map((c): BatchItemResult => {
     if (!c.ok) return { id: c.id, status: 422, error: c.error };
-    const first = firstOf.get(c.id)!;
-    return { id: c.id, status: applied.get(first) ?? recorded.get(IDEMPOTENCY_PREFIX + c.id)! };
+    const outcome = applied.get(firstOf.get(c.id)!);
+    // Refused past the plan's quota: nothing was written or recorded, so a resend later is applied.
+    if (outcome?.refusal) return { id: c.id, status: 429, error: { code: outcome.refusal.code, message: outcome.refusal.message } };
+    return { id: c.id, status: outcome?.status ?? recorded.get(IDEMPOTENCY_PREFIX + c.id)! };
   });
-  return { results };
+  const refusal = outcomes.find((o) => o.refusal)?.refusal;
+  return refusal ? { results, retryAfterSeconds: refusal.retryAfterSeconds } : { results };
 }

@@ -3,11 +3,21 @@
  * (one item, or one request's messages) and answers with the stored object's public shape.
  */
 import { findActionById, findEventById, findMessagesByIds } from '@/db/queries/ingest-reads';
-import { applyIngestItems } from './apply';
+import { ApiError } from '@/lib/api/errors';
+import { applyIngestItems, type ApplyOptions, type ApplyResult } from './apply';
 import { publicConversation, publicMessage } from './public-shapes';
 import type { ActionBody, ConversationBody, EndBody, EventBody, MessageBody } from './schemas';
+import type { IngestItem } from './types';
 
 export type WriteOptions = { receivedAt?: Date };
+
+/** Applies the items; a new conversation refused past the plan's quota is the request's 429 (with Retry-After). */
+async function apply(workspaceId: string, items: IngestItem[], options: ApplyOptions): Promise<ApplyResult> {
+  const result = await applyIngestItems(workspaceId, items, options);
+  const refusal = result.outcomes.find((o) => o.refusal)?.refusal;
+  if (refusal) throw new ApiError(429, refusal.code, refusal.message, undefined, { 'Retry-After': String(refusal.retryAfterSeconds) });
+  return result;
+}
 
 async function conversationWrite(
   workspaceId: string,
@@ -15,7 +25,7 @@ async function conversationWrite(
   body: ConversationBody,
   options: WriteOptions,
 ) {
-  const { outcomes, conversations } = await applyIngestItems(workspaceId, [{ type, body }], options);
+  const { outcomes, conversations } = await apply(workspaceId, [{ type, body }], options);
   return { created: outcomes[0].status === 201, conversation: publicConversation(conversations.get(body.id)!) };
 }
 
@@ -32,21 +42,21 @@ export function initializeConversation(workspaceId: string, body: ConversationBo
 /** `POST /v1/conversations/{id}/messages`: `created` is true when at least one message was new. */
 export async function addMessages(workspaceId: string, conversationId: string, bodies: MessageBody[], options: WriteOptions = {}) {
   const items = bodies.map((body) => ({ type: 'message' as const, conversationId, body }));
-  const { outcomes } = await applyIngestItems(workspaceId, items, options);
+  const { outcomes } = await apply(workspaceId, items, options);
   const ids = outcomes.map((o) => o.objectId!);
   const stored = new Map((await findMessagesByIds(workspaceId, conversationId, [...new Set(ids)])).map((m) => [m.id, m]));
   return { created: outcomes.some((o) => o.status === 201), messages: ids.map((id) => publicMessage(stored.get(id)!)) };
 }
 
 export async function addAction(workspaceId: string, conversationId: string, body: ActionBody, options: WriteOptions = {}) {
-  const { outcomes } = await applyIngestItems(workspaceId, [{ type: 'action', conversationId, body }], options);
+  const { outcomes } = await apply(workspaceId, [{ type: 'action', conversationId, body }], options);
   const action = await findActionById(workspaceId, conversationId, outcomes[0].objectId!);
   return { created: outcomes[0].status === 201, action: action! };
 }
 
 /** `POST /v1/conversations/{id}/end`; ending an ended conversation again changes nothing. */
 export async function endConversation(workspaceId: string, conversationId: string, body: EndBody, options: WriteOptions = {}) {
-  const { conversations } = await applyIngestItems(workspaceId, [{ type: 'conversation.end', conversationId, body }], options);
+  const { conversations } = await apply(workspaceId, [{ type: 'conversation.end', conversationId, body }], options);
   return { conversation: publicConversation(conversations.get(conversationId)!) };
 }
 

@@ -1,4 +1,5 @@
 /** The shapes the ingest pipeline passes between validation, the in-memory state pass and SQL. */
+import type { QuotaRefusal } from '@/lib/billing/quota';
 import type { Sentiment, SentimentLabel } from '@/lib/ingest/derive';
 import type { ActionBody, ConversationBody, EndBody, EventBody, MessageBody } from './schemas';
 
@@ -16,8 +17,12 @@ export type IngestItem = { at?: Date | null; key?: string | null } & (
 );
 
 export type ItemOutcome = {
-  /** 201 when the item created its object, 200 when it was already there (or updated an existing one). */
-  status: 200 | 201;
+  /**
+   * 201 when the item created its object, 200 when it was already there (or updated an existing one), 429
+   * when it would start a conversation past the plan's quota (lib/billing/quota.ts; nothing was written).
+   */
+  status: 200 | 201 | 429;
+  refusal?: QuotaRefusal;
   conversationId?: string;
   /** The id of the stored message, action or event. */
   objectId?: string;

@@ -36,7 +36,8 @@ export const errorResponses: Record<ErrorStatus, ErrorResponse> = {
   },
   429: {
     name: 'RateLimited',
-    description: 'Too many requests for this key. Wait the number of seconds in `Retry-After`, then retry.',
+    description:
+      'Too many requests for this key (`rate_limited`), or, with billing on, a new conversation past the plan\'s conversations for the period (`quota_exceeded`; messages, actions and ends of existing conversations are still accepted). Wait the number of seconds in `Retry-After` (for a quota: until the period resets), then retry.',
     example: { code: 'rate_limited', message: 'Rate limit exceeded' },
   },
 };

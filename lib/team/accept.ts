@@ -43,7 +43,7 @@ async function joinWithToken(tx: DbExecutor, token: string, userId: string, emai
   const { invitation } = row;
   if (invitation.email !== email) refuse(`This invitation is for ${invitation.email}. Switch to that account to accept it.`);
   await lockWorkspaceTeam(invitation.workspaceId, tx);
-  const seats = await checkSeatAvailable(invitation.workspaceId, tx);
+  const seats = await checkSeatAvailable(invitation.workspaceId, tx, 'accept');
   if (!seats.ok) refuse(seats.message);
   const joined = await insertMembership(invitation.workspaceId, userId, invitation.role, tx);
   await updateInvitation(invitation.workspaceId, invitation.id, { acceptedAt: new Date(), acceptedBy: userId }, tx);

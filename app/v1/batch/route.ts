@@ -8,7 +8,8 @@ import { ingestBatch } from '@/lib/ingest/batch';
 export const POST = withApiKey(
   'ingest',
   withRateLimit(async (req, { workspaceId }) => {
-    const result = await ingestBatch(workspaceId, await readJsonBody(req, BATCH_BODY_LIMIT_BYTES));
-    return NextResponse.json(result, { status: 207 });
+    const { results, retryAfterSeconds } = await ingestBatch(workspaceId, await readJsonBody(req, BATCH_BODY_LIMIT_BYTES));
+    // Items refused past the plan's quota (429 `quota_exceeded`) may be resent once the period resets.
+    return NextResponse.json({ results }, { status: 207, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined });
   }),
 );

@@ -111,7 +111,7 @@ export const ingestEndpoints: Endpoint[] = [
     scope: 'ingest',
     body: { schema: 'BatchRequest', examples: examples.batchExamples },
     responses: {
-      207: { description: 'Multi-status: one `{ id, status, error? }` per item, in input order.', schema: 'BatchResult', example: examples.batchResultExample },
+      207: { description: 'Multi-status: one `{ id, status, error? }` per item, in input order. With billing on, an item that would start a conversation past the plan\'s quota (and every item of that conversation in the batch) is `429` with code `quota_exceeded`; the response then carries `Retry-After` (seconds until the period resets), and a refused item may be resent later under the same id.', schema: 'BatchResult', example: examples.batchResultExample },
     },
     errors: writeErrors,
   },

@@ -1,0 +1,13 @@
+import { NextResponse } from 'next/server';
+import { errorResponse } from '@/lib/api/errors';
+import { handleStripeWebhook } from '@/lib/billing/webhook';
+
+/** Stripe's events: verified on the raw body (never parsed first), recorded by id, then synced. */
+export async function POST(req: Request) {
+  try {
+    const answer = await handleStripeWebhook(await req.text(), req.headers.get('stripe-signature'));
+    return NextResponse.json(answer.body, { status: answer.status });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
