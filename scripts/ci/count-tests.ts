@@ -1,4 +1,7 @@
-/** Prints CI's closing line from the Vitest and Playwright JSON reports: `tests: N passed, N failed`. */
+/**
+ * Prints CI's closing line from the Vitest, Playwright and Python SDK (scripts/ci/python-sdk.ts) JSON
+ * reports: `tests: N passed, N failed`. A missing report counts as one failed test.
+ */
 import fs from 'node:fs';
 
 function read(file: string): Record<string, unknown> | null {
@@ -21,6 +24,11 @@ const stats = e2e?.stats as { expected?: number; unexpected?: number; flaky?: nu
 if (stats) {
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   failed += stats.unexpected ?? 0;
+} else failed += 1;
+const python = read('ci-results/python.json');
+if (python) {
+  passed += Number(python.passed ?? 0);
+  failed += Number(python.failed ?? 0);
 } else failed += 1;
 for (const step of process.argv.slice(2)) if (step) failed += 1; // steps that failed outside the runners (lint, build, …)
 console.log(`tests: ${passed} passed, ${failed} failed`);

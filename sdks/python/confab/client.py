@@ -1,148 +1,118 @@
-"""The Confab client: queued calls sent through ``POST /v1/batch`` by a background thread, or
-sent one by one (``sync=True`` / ``client.sync``) with errors raised as :class:`ConfabError`."""
+"""The Confab client: calls queued and sent through ``POST /v1/batch`` by a background thread, or sent
+one by one (``sync=True`` / ``client.sync``), with errors raised as :class:`ConfabError`."""
 
 from __future__ import annotations
 
 import atexit
+import collections
 import datetime as _dt
-import email.utils
 import json
-import random
+import logging
+import os
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
-from typing import Any, Callable, Dict, List, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Union
 
-DateInput = Union[_dt.datetime, _dt.date, str, None]
+from ._batcher import MAX_BATCH_ITEMS, BatchSender
+from ._transport import Transport
+from .errors import ConfabError
+
+__all__ = ["Confab", "ConfabError", "SyncClient", "DateInput"]
+
+#: A time: an aware ``datetime`` (a naive one is read as local time, as ``datetime.astimezone`` does),
+#: a ``date`` (midnight UTC), Unix seconds, or an ISO 8601 string with a timezone (sent as given).
+DateInput = Union[_dt.datetime, _dt.date, int, float, str, None]
 Json = Dict[str, Any]
 
-__all__ = ["Confab", "ConfabError", "SyncClient"]
+DEFAULT_BASE_URL = "http://localhost:3000"
+DEFAULT_AVATAR_ID = "default"
 
-_MAX_BATCH = 1000
-_RETRY_STATUSES = (429,)
-
-
-class ConfabError(Exception):
-    """An error answer of the Confab API: ``status`` (HTTP), ``code``, ``message``, ``details``.
-
-    ``status`` is 0 when the request never got an answer (network error after every retry)."""
-
-    def __init__(self, status: int, code: str, message: str, details: Any = None) -> None:
-        super().__init__(f"{status} {code}: {message}")
-        self.status = status
-        self.code = code
-        self.message = message
-        self.details = details
+log = logging.getLogger("confab")
 
 
 def _iso(value: DateInput) -> Optional[str]:
-    if value is None:
-        return None
-    if isinstance(value, str):
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=_dt.timezone.utc)
-        return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
-    return value.isoformat()
+    if isinstance(value, bool):
+        raise TypeError("a time must be a datetime, a date, Unix seconds or an ISO 8601 string, not a bool")
+    if isinstance(value, (int, float)):
+        value = _dt.datetime.fromtimestamp(value, _dt.timezone.utc)
+    elif not isinstance(value, _dt.datetime):
+        if isinstance(value, _dt.date):
+            value = _dt.datetime(value.year, value.month, value.day, tzinfo=_dt.timezone.utc)
+        else:
+            raise TypeError(f"a time must be a datetime, a date, Unix seconds or an ISO 8601 string, not {value!r}")
+    utc = value.astimezone(_dt.timezone.utc)
+    return utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+def _ms_iso(ms: int) -> str:
+    # Integer arithmetic: fromtimestamp(ms / 1000) can land a microsecond short and print the previous ms.
+    at = _EPOCH + _dt.timedelta(milliseconds=ms)
+    return at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class _ConversationClock:
+    """Queued-time stamps in milliseconds (what Confab stores), strictly increasing per conversation: two
+    calls in the same millisecond would otherwise tie, and the transcript would order them by id."""
+
+    _MAX = 10_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: "collections.OrderedDict[str, int]" = collections.OrderedDict()
+
+    def stamp(self, conversation_id: Optional[str]) -> str:
+        ms = int(time.time() * 1000)
+        if conversation_id is None:
+            return _ms_iso(ms)
+        with self._lock:
+            last = self._last.pop(conversation_id, None)
+            if last is not None and ms <= last:
+                ms = last + 1
+            self._last[conversation_id] = ms
+            if len(self._last) > self._MAX:
+                self._last.popitem(last=False)
+        return _ms_iso(ms)
 
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, (_dt.datetime, _dt.date)):
         return _iso(value)
-    if isinstance(value, (set, tuple)):
+    if isinstance(value, (set, frozenset, tuple)):
         return list(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
     return str(value)
+
+
+def _encode(value: Any) -> bytes:
+    # allow_nan=False: NaN and Infinity are not JSON, and the API would answer 400 for the whole batch.
+    return json.dumps(value, default=_json_default, ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":")).encode("utf-8")
 
 
 def _compact(body: Mapping[str, Any]) -> Json:
     return {k: v for k, v in body.items() if v is not None}
 
 
-class _Http:
-    """POSTs JSON with retries on network errors, 429 (``Retry-After`` honoured) and 5xx."""
-
-    def __init__(self, api_key: str, base_url: str, retries: int, timeout: float,
-                 base_delay: float = 0.25, max_delay: float = 10.0) -> None:
-        self.api_key = api_key
-        self.base_url = base_url.rstrip("/")
-        self.retries = retries
-        self.timeout = timeout
-        self.base_delay = base_delay
-        self.max_delay = max_delay
-
-    def request(self, method: str, path: str, body: Any = None) -> Any:
-        data = None if body is None else json.dumps(body, default=_json_default).encode("utf-8")
-        attempt = 0
-        while True:
-            delay: Optional[float] = None
-            try:
-                req = urllib.request.Request(self.base_url + path, data=data, method=method)
-                req.add_header("Authorization", f"Bearer {self.api_key}")
-                req.add_header("Accept", "application/json")
-                if data is not None:
-                    req.add_header("Content-Type", "application/json")
-                with urllib.request.urlopen(req, timeout=self.timeout) as res:
-                    raw = res.read()
-                    return json.loads(raw) if raw else None
-            except urllib.error.HTTPError as e:
-                status = e.code
-                raw = e.read()
-                if (status in _RETRY_STATUSES or status >= 500) and attempt < self.retries:
-                    delay = _retry_after(e.headers.get("Retry-After"))
-                else:
-                    raise _error_from(status, raw) from None
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
-                if attempt >= self.retries:
-                    raise ConfabError(0, "network_error", str(e)) from None
-            if delay is None:
-                delay = min(self.max_delay, self.base_delay * (2 ** attempt)) * (0.5 + random.random() / 2)
-            attempt += 1
-            time.sleep(delay)
+def _path(conversation_id: str, action: str) -> str:
+    return f"/v1/conversations/{urllib.parse.quote(conversation_id, safe='')}/{action}"
 
 
-def _retry_after(value: Optional[str]) -> Optional[float]:
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-            return max(0.0, when.timestamp() - time.time())
-        except (TypeError, ValueError):
-            return None
+def _new_id() -> str:
+    return str(uuid.uuid4())
 
 
-def _error_from(status: int, raw: bytes) -> ConfabError:
-    try:
-        err = json.loads(raw).get("error", {})
-        return ConfabError(status, err.get("code", "error"), err.get("message", ""), err.get("details"))
-    except (ValueError, AttributeError):
-        return ConfabError(status, "error", raw.decode("utf-8", "replace")[:500])
-
-
-def _conversation_body(conversation_id: str, avatar_id: str, customer_id: Optional[str],
-                       customer_ip_address: Optional[str], device: Optional[str], source: Optional[str],
-                       language: Optional[str], metadata: Optional[Json], user_agent: Optional[str],
-                       started_at: DateInput) -> Json:
-    return _compact({
-        "id": conversation_id, "avatarId": avatar_id, "customerId": customer_id,
-        "customerIpAddress": customer_ip_address, "device": device, "source": source,
-        "language": language, "metadata": metadata, "userAgent": user_agent,
-        "startedAt": _iso(started_at),
-    })
-
-
-class _Builder:
-    """Turns the Python calls into REST bodies (shared by the queued and the sync client)."""
+class _Bodies:
+    """Turns the Python calls into the REST bodies of DESIGN §4 (shared by the queued and the sync client)."""
 
     default_avatar_id: str
 
@@ -150,50 +120,60 @@ class _Builder:
                       device: Optional[str], source: Optional[str], language: Optional[str],
                       metadata: Optional[Json], avatar_id: Optional[str], user_agent: Optional[str],
                       started_at: DateInput) -> Json:
-        return _conversation_body(conversation_id, avatar_id or self.default_avatar_id, customer_id,
-                                  customer_ip_address, device, source, language, metadata, user_agent, started_at)
+        return _compact({
+            "id": conversation_id, "avatarId": avatar_id or self.default_avatar_id, "customerId": customer_id,
+            "customerIpAddress": customer_ip_address, "device": device, "source": source,
+            "language": language, "userAgent": user_agent, "metadata": metadata, "startedAt": _iso(started_at),
+        })
 
     @staticmethod
     def _message(role: str, content: str, message_id: Optional[str], created_at: DateInput,
                  prompt_tokens: Optional[int], completion_tokens: Optional[int], metadata: Optional[Json]) -> Json:
         tokens = _compact({"prompt": prompt_tokens, "completion": completion_tokens}) or None
-        return _compact({"id": message_id or str(uuid.uuid4()), "role": role, "content": content,
-                         "createdAt": _iso(created_at) or _now(), "tokens": tokens, "metadata": metadata})
+        return _compact({"id": message_id, "role": role, "content": content, "createdAt": _iso(created_at),
+                         "tokens": tokens, "metadata": metadata})
 
     @staticmethod
     def _action(name: str, duration_ms: Optional[int], status: Optional[str], input: Any, output: Any,
                 started_at: DateInput, action_id: Optional[str]) -> Json:
-        return _compact({"id": action_id or str(uuid.uuid4()), "name": name, "durationMs": duration_ms,
-                         "status": status, "input": input, "output": output,
-                         "startedAt": _iso(started_at) or _now()})
+        return _compact({"id": action_id, "name": name, "startedAt": _iso(started_at), "durationMs": duration_ms,
+                         "status": status, "input": input, "output": output})
 
     @staticmethod
     def _end(feedback: Any, escalated: Optional[bool], metadata: Optional[Json], ended_at: DateInput) -> Json:
-        return _compact({"feedback": feedback, "escalated": escalated, "metadata": metadata,
-                         "endedAt": _iso(ended_at) or _now()})
+        return _compact({"endedAt": _iso(ended_at), "feedback": feedback, "escalated": escalated,
+                         "metadata": metadata})
 
     @staticmethod
     def _event(event_name: str, properties: Optional[Json], conversation_id: Optional[str],
-               avatar_id: Optional[str]) -> Json:
-        return _compact({"id": str(uuid.uuid4()), "name": event_name, "properties": properties,
-                         "conversationId": conversation_id, "avatarId": avatar_id, "timestamp": _now()})
+               avatar_id: Optional[str], timestamp: DateInput = None) -> Json:
+        return _compact({"name": event_name, "properties": properties, "conversationId": conversation_id,
+                         "avatarId": avatar_id, "timestamp": _iso(timestamp)})
 
 
-class SyncClient(_Builder):
-    """Sends every call at once and returns the API's JSON answer; raises :class:`ConfabError` on 4xx
-    (and on 429/5xx/network errors once the retries are spent)."""
+class SyncClient(_Bodies):
+    """Sends every call at once and returns the API's JSON answer.
 
-    def __init__(self, http: _Http, default_avatar_id: str) -> None:
-        self._http = http
+    Raises :class:`ConfabError` on a 4xx answer (``422`` validation, ``401`` key, ``403`` scope, …), and on
+    429, 5xx or network errors once the retries are spent. Ids are filled in before the first attempt,
+    so a retry after a lost answer never writes twice. Get one as ``client.sync`` or ``Confab(…, sync=True)``."""
+
+    def __init__(self, transport: Transport, default_avatar_id: str = DEFAULT_AVATAR_ID) -> None:
+        self._transport = transport
         self.default_avatar_id = default_avatar_id
+
+    def _post(self, path: str, body: Json) -> Any:
+        return self._transport.post(path, _encode(body))
 
     def get_or_create_conversation(self, conversation_id: str, customer_id: Optional[str] = None,
                                    customer_ip_address: Optional[str] = None, device: Optional[str] = None,
                                    source: Optional[str] = None, language: Optional[str] = None,
                                    metadata: Optional[Json] = None, avatar_id: Optional[str] = None,
                                    user_agent: Optional[str] = None, started_at: DateInput = None) -> Any:
-        """``POST /v1/conversations``: get or create the conversation; counts as an interaction."""
-        return self._http.request("POST", "/v1/conversations", self._conversation(
+        """``POST /v1/conversations``: gets or creates the conversation (it counts as an interaction).
+
+        Returns ``{"conversation": {...}, "created": bool}`` (201 new / 200 existing)."""
+        return self._post("/v1/conversations", self._conversation(
             conversation_id, customer_id, customer_ip_address, device, source, language, metadata,
             avatar_id, user_agent, started_at))
 
@@ -202,184 +182,282 @@ class SyncClient(_Builder):
                                 source: Optional[str] = None, language: Optional[str] = None,
                                 metadata: Optional[Json] = None, avatar_id: Optional[str] = None,
                                 user_agent: Optional[str] = None, started_at: DateInput = None) -> Any:
-        """``POST /v1/conversations/initialize``: a visit that has not interacted yet."""
-        return self._http.request("POST", "/v1/conversations/initialize", self._conversation(
+        """``POST /v1/conversations/initialize``: starts the conversation as a visit that has not interacted
+        yet; a later get-or-create, message or action with the same id makes it one unique interaction."""
+        return self._post("/v1/conversations/initialize", self._conversation(
             conversation_id, customer_id, customer_ip_address, device, source, language, metadata,
             avatar_id, user_agent, started_at))
 
     def track_message(self, conversation_id: str, role: str, content: str, *, message_id: Optional[str] = None,
                       created_at: DateInput = None, prompt_tokens: Optional[int] = None,
                       completion_tokens: Optional[int] = None, metadata: Optional[Json] = None) -> Any:
-        """``POST /v1/conversations/{id}/messages``: one message (``role`` user, assistant or system)."""
-        return self._http.request("POST", f"/v1/conversations/{_quote(conversation_id)}/messages",
-                                  self._message(role, content, message_id, created_at, prompt_tokens,
-                                                completion_tokens, metadata))
+        """``POST /v1/conversations/{id}/messages``: one message, ``role`` ``"user"``, ``"assistant"`` or
+        ``"system"``; ``created_at`` defaults to the server's time of arrival."""
+        body = self._message(role, content, message_id or _new_id(), created_at, prompt_tokens,
+                             completion_tokens, metadata)
+        return self._post(_path(conversation_id, "messages"), body)
 
     def track_action(self, conversation_id: str, name: str, *, duration_ms: Optional[int] = None,
                      status: Optional[str] = None, input: Any = None, output: Any = None,
                      started_at: DateInput = None, action_id: Optional[str] = None) -> Any:
-        """``POST /v1/conversations/{id}/actions``: a tool call (or an escalation, by name)."""
-        return self._http.request("POST", f"/v1/conversations/{_quote(conversation_id)}/actions",
-                                  self._action(name, duration_ms, status, input, output, started_at, action_id))
+        """``POST /v1/conversations/{id}/actions``: a tool call; names in the workspace's escalation list
+        (``fallback_to_human``, ``open_ticket``, ``ticket``, ``contact_human`` by default) are escalations."""
+        body = self._action(name, duration_ms, status, input, output, started_at, action_id or _new_id())
+        return self._post(_path(conversation_id, "actions"), body)
 
     def end_conversation(self, conversation_id: str, *, feedback: Any = None, escalated: Optional[bool] = None,
                          metadata: Optional[Json] = None, ended_at: DateInput = None) -> Any:
-        """``POST /v1/conversations/{id}/end``: ends it, with optional feedback and escalation."""
-        return self._http.request("POST", f"/v1/conversations/{_quote(conversation_id)}/end",
-                                  self._end(feedback, escalated, metadata, ended_at))
+        """``POST /v1/conversations/{id}/end``: ends the conversation, with optional ``feedback``
+        (``"positive"``/``"negative"``, a 1-5 rating, a thumbs-up boolean, or ``{"rating", "value"}``) and
+        ``escalated``."""
+        return self._post(_path(conversation_id, "end"), self._end(feedback, escalated, metadata, ended_at))
 
     def track(self, event_name: str, properties: Optional[Json] = None, *, conversation_id: Optional[str] = None,
               avatar_id: Optional[str] = None) -> Any:
-        """``POST /v1/events``: a custom event."""
-        return self._http.request("POST", "/v1/events",
-                                  self._event(event_name, properties, conversation_id, avatar_id))
+        """``POST /v1/events``: a custom event (``analytics.track``), optionally tied to a conversation or
+        avatar; event goals match on its name and properties."""
+        body = self._event(event_name, properties, conversation_id, avatar_id)
+        body["id"] = _new_id()
+        return self._post("/v1/events", body)
 
 
-def _quote(value: str) -> str:
-    return urllib.parse.quote(value, safe="")
+def _log_error(error: ConfabError) -> None:
+    log.warning("confab: %s (%d item(s) dropped)", error, len(error.items))
 
 
-class Confab(_Builder):
-    """Confab client. Calls are queued (stamped with the time they were queued) and sent in batches of
-    up to ``batch_size`` through ``POST /v1/batch`` by a background thread, at least every
-    ``flush_interval`` seconds. Each item keeps one id across retries, so a retry never duplicates.
+class Confab(_Bodies):
+    """The Confab client.
 
-    With ``sync=True`` every call is sent at once (as through ``client.sync``) and raises
-    :class:`ConfabError`. ``on_error(error, items)`` is called for items the server rejected or that
-    could not be delivered; by default they are dropped silently.
+    Each call is queued, stamped with the time it was queued, and sent with others through
+    ``POST /v1/batch`` by a background thread: as soon as ``batch_size`` calls are waiting, else at most
+    ``flush_interval`` seconds after the first of them. A call returns at once (with the id of its batch
+    item) and never raises for the network or the server: failures are retried — network errors, ``429``
+    (``Retry-After`` honoured) and ``5xx``, up to ``retries`` times with exponential backoff, each item
+    keeping its id so a retry never writes twice — and what still fails is passed to ``on_error``
+    (default: a warning on the ``confab`` logger).
 
-    Use as a context manager, or call :meth:`close`; the queue is also flushed at interpreter exit."""
+    ``flush()`` waits until everything queued is sent; ``close()`` flushes and stops the thread, and runs
+    by itself at interpreter exit (for at most ``exit_timeout`` seconds) and at the end of a ``with``
+    block. With ``sync=True`` every call is sent at once and raises :class:`ConfabError`, exactly as
+    through ``client.sync``.
 
-    def __init__(self, api_key: str, base_url: str = "http://localhost:3000", *, batch_size: int = 100,
-                 flush_interval: float = 1.0, retries: int = 5, timeout: float = 10,
-                 sync: bool = False, avatar_id: str = "default",
-                 on_error: Optional[Callable[[ConfabError, List[Json]], None]] = None,
-                 retry_base_delay: float = 0.25) -> None:
-        self._http = _Http(api_key, base_url, retries, timeout, base_delay=retry_base_delay)
+    Args:
+        api_key: an API key with the ``ingest`` scope (default: ``$CONFAB_API_KEY``).
+        base_url: where Confab runs (default: ``$CONFAB_BASE_URL``, else ``http://localhost:3000``).
+        batch_size: items per request, 1 to 1,000.
+        flush_interval: seconds a queued call may wait for others.
+        retries: retries after the first attempt.
+        timeout: seconds per HTTP request.
+        sync: send each call at once and raise :class:`ConfabError`.
+        avatar_id: the avatar of conversations created without ``avatar_id``.
+        on_error: called with each :class:`ConfabError` of queued calls (``error.items`` names them).
+        exit_timeout: the most seconds the exit handler waits for the queue to drain.
+        retry_base_delay, retry_max_delay: the first and the largest backoff delay, in seconds.
+    """
+
+    def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, *, batch_size: int = 100,
+                 flush_interval: float = 1.0, retries: int = 5, timeout: float = 10, sync: bool = False,
+                 avatar_id: str = DEFAULT_AVATAR_ID, on_error: Optional[Callable[[ConfabError], None]] = None,
+                 exit_timeout: float = 10.0, retry_base_delay: float = 0.2, retry_max_delay: float = 10.0) -> None:
+        api_key = api_key or os.environ.get("CONFAB_API_KEY")
+        if not api_key:
+            raise ValueError("Confab: an API key is required (pass api_key or set CONFAB_API_KEY)")
+        base_url = base_url or os.environ.get("CONFAB_BASE_URL") or DEFAULT_BASE_URL
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"Confab: base_url must start with http:// or https://, not {base_url!r}")
+        if not 1 <= batch_size <= MAX_BATCH_ITEMS:
+            raise ValueError(f"Confab: batch_size must be between 1 and {MAX_BATCH_ITEMS}")
+        self.base_url = base_url.rstrip("/")
         self.default_avatar_id = avatar_id
-        self.sync = SyncClient(self._http, avatar_id)
-        self._sync_mode = sync
-        self.batch_size = max(1, min(_MAX_BATCH, batch_size))
-        self.flush_interval = flush_interval
+        self._transport = Transport(api_key, base_url, retries=retries, timeout=timeout,
+                                    base_delay=retry_base_delay, max_delay=retry_max_delay)
+        #: The same calls, sent at once; they return the API's answer and raise :class:`ConfabError`.
+        self.sync = SyncClient(self._transport, avatar_id)
+        self._sync_mode = bool(sync)
         self.on_error = on_error
-        self._queue: List[Json] = []
-        self._lock = threading.Lock()
-        self._wake = threading.Condition(self._lock)
-        self._in_flight = 0
-        self._idle = threading.Condition(self._lock)
+        self.exit_timeout = exit_timeout
+        self._sender = BatchSender(self._transport, self._report, batch_size=batch_size,
+                                   flush_interval=flush_interval, encode=_encode)
+        self._clock = _ConversationClock()
         self._closed = False
-        self._thread: Optional[threading.Thread] = None
-        if not sync:
-            self._thread = threading.Thread(target=self._run, name="confab-sender", daemon=True)
-            self._thread.start()
-            atexit.register(self.close)
+        self._close_lock = threading.Lock()
+        if not self._sync_mode:
+            atexit.register(self._at_exit)
 
-    # --- public API -------------------------------------------------------------------------------
+    # --- the tracking calls -------------------------------------------------------------------------
 
     def get_or_create_conversation(self, conversation_id: str, customer_id: Optional[str] = None,
                                    customer_ip_address: Optional[str] = None, device: Optional[str] = None,
                                    source: Optional[str] = None, language: Optional[str] = None,
                                    metadata: Optional[Json] = None, avatar_id: Optional[str] = None,
                                    user_agent: Optional[str] = None, started_at: DateInput = None) -> Any:
-        """Get or create a conversation (``POST /v1/conversations``); counts as an interaction.
+        """Gets or creates a conversation (``POST /v1/conversations``); it counts as an interaction.
 
-        Queued: returns the batch item id (sync: the API's answer)."""
+        Args:
+            conversation_id: your id for the conversation (unique in the workspace).
+            customer_id: your id for the user (the dashboard's unique users).
+            customer_ip_address: the user's IP; only the country derived from it is stored (world map).
+            device: ``"desktop"``, ``"tablet"`` or ``"mobile"`` (else parsed from ``user_agent``).
+            source: the channel (``"web"``, ``"whatsapp"``, …).
+            language: a language tag (``"en"``); else detected from the user's messages.
+            metadata: a JSON object kept with the conversation (``metadata["feedback"]`` counts as feedback).
+            avatar_id: the avatar (agent) it belongs to; default: the client's ``avatar_id``.
+            user_agent: the browser's user agent, for the device when ``device`` is not given.
+            started_at: when it started; default: the time of this call.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.get_or_create_conversation(conversation_id, customer_id, customer_ip_address, device,
                                                         source, language, metadata, avatar_id, user_agent, started_at)
-        return self._add("conversation", self._conversation(conversation_id, customer_id, customer_ip_address,
-                                                            device, source, language, metadata, avatar_id,
-                                                            user_agent, started_at))
+        return self._add("conversation", conversation_id, lambda item_id, now: self._conversation(
+            conversation_id, customer_id, customer_ip_address, device, source, language, metadata, avatar_id,
+            user_agent, started_at))
 
     def initialize_conversation(self, conversation_id: str, customer_id: Optional[str] = None,
                                 customer_ip_address: Optional[str] = None, device: Optional[str] = None,
                                 source: Optional[str] = None, language: Optional[str] = None,
                                 metadata: Optional[Json] = None, avatar_id: Optional[str] = None,
                                 user_agent: Optional[str] = None, started_at: DateInput = None) -> Any:
-        """Start a conversation as a visit that has not interacted yet
-        (``POST /v1/conversations/initialize``); a later get-or-create with the same id makes it one
-        unique interaction."""
+        """Starts a conversation as a visit that has not interacted yet
+        (``POST /v1/conversations/initialize``), e.g. when the chat widget opens. A later
+        :meth:`get_or_create_conversation` (or a message or action) with the same id makes it one unique
+        interaction. Takes the same arguments as :meth:`get_or_create_conversation`.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.initialize_conversation(conversation_id, customer_id, customer_ip_address, device,
                                                      source, language, metadata, avatar_id, user_agent, started_at)
-        return self._add("conversation.initialize", self._conversation(
+        return self._add("conversation.initialize", conversation_id, lambda item_id, now: self._conversation(
             conversation_id, customer_id, customer_ip_address, device, source, language, metadata, avatar_id,
             user_agent, started_at))
 
     def track_message(self, conversation_id: str, role: str, content: str, *, message_id: Optional[str] = None,
                       created_at: DateInput = None, prompt_tokens: Optional[int] = None,
                       completion_tokens: Optional[int] = None, metadata: Optional[Json] = None) -> Any:
-        """Record a message (``POST /v1/conversations/{id}/messages``); ``created_at`` defaults to the
-        time of this call, so batching never distorts response times."""
+        """Records a message (``POST /v1/conversations/{id}/messages``).
+
+        Args:
+            conversation_id: the conversation (created on the fly if Confab has not heard of it).
+            role: ``"user"``, ``"assistant"`` or ``"system"``.
+            content: the text.
+            message_id: your id for it (idempotency); default: the batch item id.
+            created_at: when it was said; default: the time of this call, so response times are exact
+                however long the call waits in the queue.
+            prompt_tokens, completion_tokens: the model's token usage for it.
+            metadata: a JSON object kept with the message.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.track_message(conversation_id, role, content, message_id=message_id,
                                            created_at=created_at, prompt_tokens=prompt_tokens,
                                            completion_tokens=completion_tokens, metadata=metadata)
-        body = self._message(role, content, message_id, created_at, prompt_tokens, completion_tokens, metadata)
-        body["conversationId"] = conversation_id
-        return self._add("message", body)
+
+        def body(item_id: str, now: str) -> Json:
+            b = self._message(role, content, message_id or item_id, created_at or now, prompt_tokens,
+                              completion_tokens, metadata)
+            b["conversationId"] = conversation_id
+            return b
+
+        return self._add("message", conversation_id, body)
 
     def track_action(self, conversation_id: str, name: str, *, duration_ms: Optional[int] = None,
                      status: Optional[str] = None, input: Any = None, output: Any = None,
                      started_at: DateInput = None, action_id: Optional[str] = None) -> Any:
-        """Record a tool call (``POST /v1/conversations/{id}/actions``); names in the workspace's
-        escalation list count as a human escalation."""
+        """Records a tool call (``POST /v1/conversations/{id}/actions``): the dashboard's tool usage and
+        durations. Names in the workspace's escalation list (default ``fallback_to_human``,
+        ``open_ticket``, ``ticket``, ``contact_human``) count as an escalation to a human.
+
+        Args:
+            conversation_id: the conversation.
+            name: the tool's name.
+            duration_ms: how long it ran.
+            status: e.g. ``"ok"`` or ``"error"``.
+            input, output: any JSON values.
+            started_at: when it started; default: the time of this call.
+            action_id: your id for it (idempotency); default: the batch item id.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.track_action(conversation_id, name, duration_ms=duration_ms, status=status,
                                           input=input, output=output, started_at=started_at, action_id=action_id)
-        body = self._action(name, duration_ms, status, input, output, started_at, action_id)
-        body["conversationId"] = conversation_id
-        return self._add("action", body)
+
+        def body(item_id: str, now: str) -> Json:
+            b = self._action(name, duration_ms, status, input, output, started_at, action_id or item_id)
+            b["conversationId"] = conversation_id
+            return b
+
+        return self._add("action", conversation_id, body)
 
     def end_conversation(self, conversation_id: str, *, feedback: Any = None, escalated: Optional[bool] = None,
                          metadata: Optional[Json] = None, ended_at: DateInput = None) -> Any:
-        """End a conversation (``POST /v1/conversations/{id}/end``) with optional ``feedback``
-        (``"positive"``, ``"negative"`` or 1-5), ``escalated`` and ``metadata``."""
+        """Ends a conversation (``POST /v1/conversations/{id}/end``); without it, Confab ends it after the
+        workspace's inactivity timeout.
+
+        Args:
+            conversation_id: the conversation.
+            feedback: ``"positive"``, ``"negative"``, a 1-5 rating, a thumbs-up boolean, or
+                ``{"rating": 4, "value": "…"}``.
+            escalated: True when it was handed to a human.
+            metadata: merged into the conversation's metadata (``metadata["feedback"]`` counts as feedback).
+            ended_at: when it ended; default: the time of this call.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.end_conversation(conversation_id, feedback=feedback, escalated=escalated,
                                               metadata=metadata, ended_at=ended_at)
-        body = self._end(feedback, escalated, metadata, ended_at)
-        body["conversationId"] = conversation_id
-        return self._add("conversation.end", body)
+
+        def body(item_id: str, now: str) -> Json:
+            b = self._end(feedback, escalated, metadata, ended_at or now)
+            b["conversationId"] = conversation_id
+            return b
+
+        return self._add("conversation.end", conversation_id, body)
 
     def track(self, event_name: str, properties: Optional[Json] = None, *, conversation_id: Optional[str] = None,
               avatar_id: Optional[str] = None) -> Any:
-        """Record a custom event (``POST /v1/events``)."""
+        """Records a custom event (``POST /v1/events``), like ``analytics.track``: e.g.
+        ``track("order_placed", {"value": 42}, conversation_id=cid)``. Event goals match on it.
+
+        Returns the batch item id (``sync``: the API's answer)."""
         if self._sync_mode:
             return self.sync.track(event_name, properties, conversation_id=conversation_id, avatar_id=avatar_id)
-        return self._add("event", self._event(event_name, properties, conversation_id, avatar_id))
+
+        def body(item_id: str, now: str) -> Json:
+            b = self._event(event_name, properties, conversation_id, avatar_id, now)
+            b["id"] = item_id
+            return b
+
+        return self._add("event", conversation_id, body)
+
+    # --- delivery -----------------------------------------------------------------------------------
 
     def flush(self, timeout: Optional[float] = None) -> bool:
-        """Block until every call queued so far has been sent (or given up on). Returns False on timeout."""
-        if self._thread is None:
+        """Sends every call queued so far and blocks until each is sent or reported to ``on_error``.
+        Returns False if ``timeout`` seconds ran out first (the calls stay queued)."""
+        if self._sync_mode:
             return True
-        deadline = None if timeout is None else time.monotonic() + timeout
-        with self._lock:
-            self._wake.notify_all()
-            while self._queue or self._in_flight:
-                if not self._thread.is_alive():
-                    return False
-                remaining = None if deadline is None else deadline - time.monotonic()
-                if remaining is not None and remaining <= 0:
-                    return False
-                self._idle.wait(remaining if remaining is not None else 0.5)
-                self._wake.notify_all()
-        return True
+        return self._sender.flush(timeout)
 
-    def close(self, timeout: Optional[float] = None) -> None:
-        """Flush the queue and stop the background thread. Further queued calls raise RuntimeError."""
-        if self._thread is None or self._closed:
+    def close(self, timeout: Optional[float] = None) -> bool:
+        """Flushes the queue and stops the background thread; later calls raise ``RuntimeError``.
+        Runs by itself at interpreter exit and at the end of a ``with`` block. Safe to call twice.
+        Returns False if ``timeout`` seconds ran out before the queue was sent."""
+        with self._close_lock:
+            already = self._closed
             self._closed = True
-            return
-        self.flush(timeout)
-        with self._lock:
-            self._closed = True
-            self._wake.notify_all()
-        self._thread.join(timeout)
-        try:
-            atexit.unregister(self.close)
-        except Exception:  # pragma: no cover
-            pass
+        if not already and not self._sync_mode:
+            try:
+                atexit.unregister(self._at_exit)
+            except Exception:  # pragma: no cover - interpreter shutting down
+                pass
+        if self._sync_mode:
+            return True
+        return self._sender.close(timeout)
+
+    @property
+    def pending(self) -> int:
+        """Calls queued or being sent."""
+        return self._sender.pending()
 
     def __enter__(self) -> "Confab":
         return self
@@ -387,76 +465,25 @@ class Confab(_Builder):
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    # --- internals --------------------------------------------------------------------------------
+    # --- internals ----------------------------------------------------------------------------------
 
-    def _add(self, type_: str, body: Json) -> str:
-        item_id = str(uuid.uuid4())
-        item = {"id": item_id, "type": type_, "timestamp": _now(), "body": body}
-        with self._lock:
-            if self._closed:
-                raise RuntimeError("Confab client is closed")
-            self._queue.append(item)
-            if len(self._queue) >= self.batch_size:
-                self._wake.notify_all()
+    def _at_exit(self) -> None:
+        if not self.close(self.exit_timeout):
+            left = self._sender.pending()
+            log.warning("confab: exiting with %d call(s) not yet sent after %s s", left, self.exit_timeout)
+
+    def _add(self, type_: str, conversation_id: Optional[str], build: Callable[[str, str], Json]) -> str:
+        if self._closed:
+            raise RuntimeError("The Confab client is closed")
+        item_id = _new_id()
+        now = self._clock.stamp(conversation_id)
+        # Serialised now: later changes to a caller's dict (metadata, input, …) cannot leak into it.
+        self._sender.add({"id": item_id, "type": type_, "timestamp": now, "body": build(item_id, now)})
         return item_id
 
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                if not self._queue and not self._closed:
-                    self._wake.wait(self.flush_interval)
-                elif 0 < len(self._queue) < self.batch_size and not self._closed:
-                    # give producers up to flush_interval to fill a batch, unless a flush is waiting
-                    self._wake.wait(self.flush_interval)
-                if not self._queue:
-                    if self._closed:
-                        return
-                    self._idle.notify_all()
-                    continue
-                batch = self._queue[: self.batch_size]
-                del self._queue[: self.batch_size]
-                self._in_flight += 1
-            try:
-                self._send(batch)
-            except Exception:  # never let the sender die
-                pass
-            finally:
-                with self._lock:
-                    self._in_flight -= 1
-                    self._idle.notify_all()
-
-    def _send(self, batch: List[Json]) -> None:
-        pending = batch
-        attempt = 0
-        while pending:
-            try:
-                answer = self._http.request("POST", "/v1/batch", {"batch": pending})
-            except ConfabError as e:
-                self._report(e, pending)
-                return
-            results = {r.get("id"): r for r in (answer or {}).get("results", [])}
-            retry: List[Json] = []
-            for item in pending:
-                r = results.get(item["id"])
-                status = int(r.get("status", 0)) if r else 0
-                if r is None or status == 429 or status >= 500:
-                    retry.append(item)
-                elif status >= 400:
-                    err = r.get("error") or {}
-                    self._report(ConfabError(status, err.get("code", "error"), err.get("message", ""),
-                                             err.get("details")), [item])
-            if not retry:
-                return
-            if attempt >= self._http.retries:
-                self._report(ConfabError(0, "retries_exhausted", "items not accepted after retries"), retry)
-                return
-            time.sleep(min(self._http.max_delay, self._http.base_delay * (2 ** attempt)))
-            attempt += 1
-            pending = retry
-
-    def _report(self, error: ConfabError, items: List[Json]) -> None:
-        if self.on_error is not None:
-            try:
-                self.on_error(error, items)
-            except Exception:
-                pass
+    def _report(self, error: ConfabError) -> None:
+        handler = self.on_error or _log_error
+        try:
+            handler(error)
+        except Exception:  # a throwing handler must not break the queue
+            log.exception("confab: on_error raised")
