@@ -5,6 +5,7 @@
  */
 import type Stripe from 'stripe';
 import { forgetStripeEvent, recordStripeEvent } from '@/db/queries/billing';
+import { badRequest } from '@/lib/api/errors';
 import { stripeClient } from './stripe';
 import { syncSubscription } from './sync';
 
@@ -17,9 +18,8 @@ export const SYNCED_EVENT_TYPES = new Set([
   'invoice.payment_failed',
 ]);
 
-export type WebhookAnswer = { status: 200 | 400; body: Record<string, unknown> };
-
-const bad = (message: string): WebhookAnswer => ({ status: 400, body: { error: { code: 'bad_request', message } } });
+/** What the route answers with a 200; a refused delivery throws the API's 400. */
+export type WebhookAnswer = { received: true; duplicate?: true };
 
 function customerOf(event: Stripe.Event): string | null {
   const customer = (event.data.object as { customer?: string | { id: string } | null }).customer;
@@ -28,15 +28,15 @@ function customerOf(event: Stripe.Event): string | null {
 
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookAnswer> {
   const secret = process.env.STRIPE_WEBHOOK_SECRET;
-  if (!process.env.STRIPE_SECRET_KEY || !secret) return bad('Billing is not configured on this installation');
-  if (!signature) return bad('Missing Stripe-Signature header');
+  if (!process.env.STRIPE_SECRET_KEY || !secret) throw badRequest('Billing is not configured on this installation');
+  if (!signature) throw badRequest('Missing Stripe-Signature header');
   let event: Stripe.Event;
   try {
     event = stripeClient().webhooks.constructEvent(rawBody, signature, secret);
   } catch {
-    return bad('Invalid Stripe signature');
+    throw badRequest('Invalid Stripe signature');
   }
-  if (!(await recordStripeEvent(event.id, event.type))) return { status: 200, body: { received: true, duplicate: true } };
+  if (!(await recordStripeEvent(event.id, event.type))) return { received: true, duplicate: true };
   const customer = SYNCED_EVENT_TYPES.has(event.type) ? customerOf(event) : null;
   if (customer) {
     try {
@@ -46,5 +46,5 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
       throw error;
     }
   }
-  return { status: 200, body: { received: true } };
+  return { received: true };
 }

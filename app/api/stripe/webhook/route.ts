@@ -5,8 +5,7 @@ import { handleStripeWebhook } from '@/lib/billing/webhook';
 /** Stripe's events: verified on the raw body (never parsed first), recorded by id, then synced. */
 export async function POST(req: Request) {
   try {
-    const answer = await handleStripeWebhook(await req.text(), req.headers.get('stripe-signature'));
-    return NextResponse.json(answer.body, { status: answer.status });
+    return NextResponse.json(await handleStripeWebhook(await req.text(), req.headers.get('stripe-signature')));
   } catch (error) {
     return errorResponse(error);
   }
