@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull, sql as dsql } from 'drizzle-orm';
 import type { TransactionSql } from 'postgres';
 import { db, type DbExecutor } from '../index';
-import { billingUsage, invitations, memberships, stripeEvents, users, workspaces } from '../schema';
+import { billingUsage, invitations, memberships, stripeEvents, workspaces } from '../schema';
 
 export type WorkspaceBilling = {
   id: string;
@@ -138,13 +138,4 @@ export async function countSeatsTaken(workspaceId: string, tx: DbExecutor = db, 
     .from(invitations)
     .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)));
   return { members: members?.n ?? 0, pending: pending?.n ?? 0 };
-}
-
-export async function listOwnerEmails(workspaceId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
-  return rows.map((r) => r.email);
 }

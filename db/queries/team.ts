@@ -1,5 +1,5 @@
 /** Invitations and membership changes. Writers take `tx`: each change commits with its audit entry. */
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type DbExecutor } from '../index';
 import { invitations, memberships, users, workspaces, type Role } from '../schema';
 
@@ -83,6 +83,17 @@ export async function findMember(workspaceId: string, userId: string, tx: DbExec
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     .limit(1);
   return row ?? null;
+}
+
+/** The e-mail addresses of the workspace's members holding one of `roles` (who a notice goes to), sorted. */
+export async function listMemberEmails(workspaceId: string, roles: Role[]): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.role, roles)))
+    .orderBy(asc(users.email));
+  return rows.map((r) => r.email);
 }
 
 export async function countOwners(workspaceId: string, tx: DbExecutor) {

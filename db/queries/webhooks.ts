@@ -214,11 +214,3 @@ export async function pruneDeliveries(before: Date, limit: number, workspaceIds:
     SELECT 1 FROM old`;
   return rows.length;
 }
-
-/** The e-mail addresses of a workspace's owners and admins. */
-export async function workspaceAdminEmails(workspaceId: string): Promise<string[]> {
-  const rows = await sql<{ email: string }[]>`
-    SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id
-    WHERE m.workspace_id = ${workspaceId}::uuid AND m.role IN ('owner', 'admin') ORDER BY u.email`;
-  return rows.map((r) => r.email);
-}

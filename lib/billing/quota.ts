@@ -5,7 +5,8 @@
  */
 import type { TransactionSql } from 'postgres';
 import { findWorkspaceById } from '@/db/queries/accounts';
-import { admitConversations, listOwnerEmails, type Admission } from '@/db/queries/billing';
+import { admitConversations, type Admission } from '@/db/queries/billing';
+import { listMemberEmails } from '@/db/queries/team';
 import { sendMail } from '@/lib/mail';
 import { billingEnabled, limitsJson, PAST_DUE_GRACE_DAYS } from './plans';
 
@@ -46,7 +47,7 @@ export function quotaRefusal(admission: Pick<Admission, 'limit' | 'periodEnd'>, 
 
 async function mailUsageNotice(workspaceId: string, admission: Admission) {
   try {
-    const [workspace, owners] = await Promise.all([findWorkspaceById(workspaceId), listOwnerEmails(workspaceId)]);
+    const [workspace, owners] = await Promise.all([findWorkspaceById(workspaceId), listMemberEmails(workspaceId, ['owner'])]);
     if (!workspace || owners.length === 0) return;
     const full = admission.notice === 100;
     const limit = admission.limit.toLocaleString('en-US');

@@ -5,7 +5,7 @@
  * caps what is in flight per endpoint, so one slow endpoint never holds up the others.
  */
 import { claimDueDeliveries, recordAttempts, type AttemptOutcome, type ClaimedDelivery } from '@/db/queries/webhook-engine';
-import { workspaceAdminEmails } from '@/db/queries/webhooks';
+import { listMemberEmails } from '@/db/queries/team';
 import { sendMail } from '@/lib/mail';
 import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
 import { deliverFreshEvents, type SendHandle } from './fresh';
@@ -60,7 +60,7 @@ async function attempt(d: ClaimedDelivery): Promise<AttemptOutcome> {
 async function tellAdmins(disabled: { workspace_id: string; id: string; url: string }[], log: (line: string) => void) {
   for (const hook of disabled) {
     log(`webhook ${hook.id} (${hook.url}) disabled: every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days`);
-    for (const to of await workspaceAdminEmails(hook.workspace_id)) {
+    for (const to of await listMemberEmails(hook.workspace_id, ['owner', 'admin'])) {
       await sendMail(hook.workspace_id, to, {
         subject: `Confab disabled your webhook ${hook.url}`,
         heading: 'A webhook endpoint was disabled',
