@@ -34,8 +34,8 @@ async function fill(workspaceId: string) {
   await sendTestEvent(workspaceId, hook.id, {});
   await insertDevMail(workspaceId, { to: 'a@example.com', subject: 'Hi', text: 'Hi', html: '<p>Hi</p>' });
   await sql`INSERT INTO invitations (workspace_id, email, role, token_hash, expires_at) VALUES (${workspaceId}::uuid, 'x@example.com', 'member', 'h', now() + interval '7 days')`;
-  await sql`INSERT INTO alert_rules (workspace_id, id, name, metric, comparator, threshold) VALUES (${workspaceId}::uuid, 'r1', 'R', 'conversations', 'gt', 1)`;
-  await sql`INSERT INTO alert_events (workspace_id, id, rule_id, kind, threshold) VALUES (${workspaceId}::uuid, 'e1', 'r1', 'fired', 1)`;
+  await sql`INSERT INTO alert_rules (workspace_id, id, name, metric, time_window, op, threshold) VALUES (${workspaceId}::uuid, 'r1', 'R', 'conversations', '24h', 'above', 1)`;
+  await sql`INSERT INTO alert_events (workspace_id, id, rule_id, status, threshold, at) VALUES (${workspaceId}::uuid, 'e1', 'r1', 'fired', 1, now())`;
   await sql.begin((tx) => insertAuditEntry(tx, workspaceId, { action: 'test.filled' }));
 }
 

@@ -20,6 +20,7 @@ import { avatarInputSchema, avatarPatchSchema } from '@/lib/avatars/service';
 import { goalInputSchema, goalPatchSchema } from '@/lib/goals/service';
 import { goalTriggerSchema } from '@/lib/goals/triggers';
 import { funnelInputSchema, funnelPatchSchema, funnelStepSchema } from '@/lib/funnels/schemas';
+import * as alerts from './alert-responses';
 import * as avatars from './avatar-responses';
 import * as funnels from './funnel-responses';
 import * as goals from './goal-responses';
@@ -28,6 +29,7 @@ import * as transcripts from './transcript-responses';
 import * as webhooks from './webhook-responses';
 import { webhookInputSchema, webhookPatchSchema, webhookRecoverSchema, webhookTestSchema } from '@/lib/webhooks/service';
 import { TEST_EVENT_TYPES } from '@/lib/webhooks/events';
+import { alertRulePatchSchema, alertRuleSchema, previewSchema, snoozeSchema } from '@/lib/alerts/schemas';
 
 /** A batch item with its `body` typed by `type`: the envelope of batchItemSchema around batchBodySchemas. */
 const batchItemOf = <T extends BatchItemType>(type: T) =>
@@ -105,6 +107,15 @@ export const componentSchemas = {
   DeliveryPage: webhooks.deliveryPageSchema,
   DeliveryAttempt: webhooks.attemptSchema,
   DeliveryDetail: webhooks.deliveryDetailSchema,
+  AlertBody: alertRuleSchema,
+  AlertPatch: alertRulePatchSchema,
+  AlertSnoozeBody: snoozeSchema,
+  AlertPreviewBody: previewSchema,
+  AlertRule: alerts.alertRuleSchema,
+  AlertRuleList: alerts.alertRuleListSchema,
+  AlertEvent: alerts.alertEventSchema,
+  AlertEventList: alerts.alertEventListSchema,
+  AlertPreview: alerts.alertPreviewSchema,
   ...eventComponents(),
 } satisfies Record<string, z.ZodType>;
 

@@ -10,6 +10,7 @@ import { goalEndpoints } from './endpoints/goals';
 import { ingestEndpoints } from './endpoints/ingest';
 import { transcriptEndpoints } from './endpoints/transcripts';
 import { webhookEndpoints } from './endpoints/webhooks';
+import { alertEndpoints } from './endpoints/alerts';
 import type { Endpoint } from './types';
 
 export const tags: { name: string; description: string }[] = [
@@ -23,6 +24,7 @@ export const tags: { name: string; description: string }[] = [
   { name: 'Goals', description: 'Outcomes a conversation can reach — a pattern or phrase in a message, an event, a tool call, or ending without escalation.' },
   { name: 'Funnels', description: 'Ordered steps a conversation goes through, and how many conversations reach each one.' },
   { name: 'Webhooks', description: 'Endpoints Confab POSTs events to — signed (Standard Webhooks), retried for about a day, logged and replayable. The events themselves are under `webhooks`.' },
+  { name: 'Alerts', description: 'Threshold rules on any metric — goal and funnel conversion included — checked every 5 minutes, notified by e-mail, Slack and webhooks, and back-tested against history before they are saved.' },
 ];
 
-export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...avatarEndpoints, ...goalEndpoints, ...funnelEndpoints, ...webhookEndpoints];
+export const registry: Endpoint[] = [...ingestEndpoints, ...analyticsEndpoints, ...transcriptEndpoints, ...avatarEndpoints, ...goalEndpoints, ...funnelEndpoints, ...webhookEndpoints, ...alertEndpoints];

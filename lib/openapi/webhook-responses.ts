@@ -6,6 +6,20 @@ import { z } from 'zod';
 import { EVENT_TYPES, TEST_EVENT_TYPES } from '@/lib/webhooks/events';
 
 const dateTime = z.iso.datetime({ offset: true });
+/** An alert transition (lib/alerts/check): the rule, what the check held against the threshold, and a link to it. */
+const alertEventData = z.object({
+  alertId: z.string(),
+  name: z.string(),
+  metric: z.string(),
+  avatarId: z.string().nullable(),
+  op: z.enum(['above', 'below']),
+  compare: z.enum(['value', 'change']),
+  value: z.number().nullable().describe('The value (or relative change) at the check; null for a no-data check'),
+  threshold: z.number(),
+  window: z.string(),
+  at: dateTime.describe('The check’s time'),
+  url: z.string().describe('The rule in Confab'),
+});
 const sentiment = z.object({ score: z.number().nullable(), label: z.enum(['positive', 'neutral', 'negative']).nullable() });
 
 export const webhookSchema = z.object({
@@ -95,8 +109,8 @@ export const eventDataSchemas = {
   }),
   'conversation.escalated': z.object({ conversationId: z.string(), avatarId: z.string(), reason: z.string().describe('The escalation tool’s name, or `end`'), at: dateTime }),
   'goal.completed': z.object({ goalId: z.string(), goalName: z.string(), conversationId: z.string(), avatarId: z.string(), completedAt: dateTime }),
-  'alert.triggered': z.object({ alertId: z.string(), name: z.string(), metric: z.string(), value: z.number(), threshold: z.number(), window: z.string(), at: dateTime }),
-  'alert.resolved': z.object({ alertId: z.string(), name: z.string(), metric: z.string(), value: z.number(), threshold: z.number(), window: z.string(), at: dateTime }),
+  'alert.triggered': alertEventData,
+  'alert.resolved': alertEventData,
   'webhook.test': z.object({ webhookId: z.string(), message: z.string() }),
 } satisfies Record<(typeof TEST_EVENT_TYPES)[number], z.ZodType>;
 

@@ -90,18 +90,29 @@ export async function attemptDelivery(url: string, eventId: string, body: string
     'webhook-id': eventId,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
     'webhook-signature': signatureHeader(signer, eventId, at, body),
-    'content-length': String(Buffer.byteLength(body)),
   };
-  return new Promise<AttemptResult>((resolve) => {
+  return finish(await guardedPost(target, headers, body, attemptTimeoutMs()));
+}
+
+export type PostResult = Omit<AttemptResult, 'at' | 'durationMs'>;
+
+/**
+ * POSTs `body` to `target` once: the host resolved through the target rule's guarded lookup, no redirects
+ * followed (a 3xx is a failure), the first 1 KB of the answer kept, a timeout. Never throws. Webhook
+ * deliveries and the alerts' Slack channel send through it.
+ */
+export function guardedPost(target: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostResult> {
+  const allHeaders = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+  return new Promise<PostResult>((resolve) => {
     let settled = false;
-    const done = (r: Omit<AttemptResult, 'at' | 'durationMs'>) => {
+    const done = (r: PostResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(finish(r));
+      resolve(r);
     };
     const transport = target.protocol === 'https:' ? https : http;
-    const req = transport.request(target, { method: 'POST', headers, agent: agents[target.protocol as 'http:' | 'https:'], lookup: guardedLookup }, (res) => {
+    const req = transport.request(target, { method: 'POST', headers: allHeaders, agent: agents[target.protocol as 'http:' | 'https:'], lookup: guardedLookup }, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let read = 0;
@@ -127,7 +138,6 @@ export async function attemptDelivery(url: string, eventId: string, body: string
       res.on('close', settle);
       res.on('error', settle);
     });
-    const timeoutMs = attemptTimeoutMs();
     const timer = setTimeout(() => {
       done({ statusCode: null, excerpt: null, error: `Timed out after ${timeoutMs / 1000} s`, retryAfterS: null });
       req.destroy();

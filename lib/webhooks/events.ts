@@ -122,7 +122,19 @@ export function sampleData(type: TestEventType, webhookId: string, now = new Dat
       return { goalId: 'goal_sample', goalName: 'Lead captured', conversationId: sampleConversation.id, avatarId: sampleConversation.avatarId, completedAt: at };
     case 'alert.triggered':
     case 'alert.resolved':
-      return { alertId: 'alr_sample', name: 'Escalation rate above 20 %', metric: 'escalation_rate', value: type === 'alert.triggered' ? 0.27 : 0.12, threshold: 0.2, window: '1h', at };
+      return {
+        alertId: 'alr_sample',
+        name: 'Escalation rate above 20 %',
+        metric: 'escalation_rate',
+        avatarId: null,
+        op: 'above',
+        compare: 'value',
+        value: type === 'alert.triggered' ? 0.27 : 0.12,
+        threshold: 0.2,
+        window: '1h',
+        at,
+        url: 'https://confab.example.com/alerts/alr_sample',
+      };
     case 'webhook.test':
       return { webhookId, message: 'This is a test event from Confab. Respond with any 2xx to acknowledge it.' };
   }

@@ -1,0 +1,2 @@
+DROP TABLE "alert_events" CASCADE;--> statement-breakpoint
+DROP TABLE "alert_rules" CASCADE;
