@@ -8,6 +8,7 @@ import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { API_KEY_SCOPES, createApiKey, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { startWorker } from '@/lib/jobs/worker';
+import { runAlertChecks } from '@/lib/alerts/check';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -18,6 +19,7 @@ Commands:
                                             create a user (or reset their password) as owner of SLUG, creating it if missing
   create-api-key --workspace SLUG --scopes ingest,read,admin [--name NAME]
                                             print a new API key (only the key, on stdout)
+  evaluate-alerts [--at ISO]                run one alert check pass now, or as of a past time, and print its outcome
   worker                                    run the background jobs (idle-conversation close, …) until stopped
 `;
 
@@ -53,6 +55,16 @@ const commands: Record<string, (options: Options) => Promise<void>> = {
     await migrateDatabase();
     const { user, workspace, created } = await ensureUserInWorkspace({ email, password, slug, resetPassword: true });
     console.error(`User ${user.email} is owner of workspace "${workspace.slug}"${created ? ' (created)' : ''}.`);
+  },
+  async 'evaluate-alerts'(options) {
+    let at: Date | undefined;
+    if (options.at !== undefined) {
+      at = typeof options.at === 'string' ? new Date(options.at) : new Date(NaN);
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(String(options.at)) || Number.isNaN(at.getTime())) throw new UsageError('--at takes an ISO 8601 date-time, e.g. 2026-11-30T09:00:00Z');
+    }
+    await migrateDatabase();
+    const pass = await runAlertChecks({ at, log: (line) => console.error(line) });
+    process.stdout.write(`${JSON.stringify(pass)}\n`);
   },
   async worker() {
     await migrateDatabase();
@@ -96,6 +108,7 @@ async function main() {
       name: { type: 'string' },
       conversations: { type: 'string' },
       days: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   const database = await ensureDatabase();

@@ -3,13 +3,14 @@
  * It runs inside `npm start` by default, or alone as `npm run worker`; several may run at once.
  */
 import type PgBoss from 'pg-boss';
+import { alertCheckIntervalSeconds, runAlertChecks } from '@/lib/alerts/check';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { startWebhookEngine } from '@/lib/webhooks/engine';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
 import { pruneIdempotencyKeys, pruneWebhookDeliveries } from './housekeeping';
 
-export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping' } as const;
+export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping', alertChecks: 'alert-checks' } as const;
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -38,6 +39,19 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
     if (deliveries > 0) log(`pruned ${deliveries} webhook deliveries older than 30 days`);
   });
 
+  // Alert checks every ALERT_CHECK_INTERVAL_SECONDS (default 300): each worker offers a job per interval and pg-boss
+  // keeps one per time slot (sendThrottled), so several workers still run one pass per interval between them.
+  const alertInterval = alertCheckIntervalSeconds();
+  await boss.createQueue(QUEUES.alertChecks, { name: QUEUES.alertChecks, policy: 'singleton' });
+  await boss.work(QUEUES.alertChecks, { pollingIntervalSeconds: Math.min(10, alertInterval) }, async () => {
+    const pass = await runAlertChecks({ workspaceIds: scope.workspaceIds, log });
+    if (pass.fired + pass.resolved + pass.failed > 0) log(`alerts: ${pass.checked} checked, ${pass.fired} fired, ${pass.resolved} resolved, ${pass.failed} failed`);
+  });
+  const offerAlertCheck = () => boss.sendThrottled(QUEUES.alertChecks, {}, {}, alertInterval, 'pass').catch((error) => log(`alert schedule: ${String(error)}`));
+  void offerAlertCheck();
+  const alertTimer = setInterval(offerAlertCheck, Math.max(5, Math.floor(alertInterval / 4)) * 1000);
+  alertTimer.unref();
+
   const backfills = startGoalBackfills(log, scope);
   // Webhook deliveries: fan-out and attempts, polled every 200 ms (jobs in PostgreSQL, see lib/webhooks/engine).
   const webhooks = startWebhookEngine({ log, workspaceIds: scope.workspaceIds });
@@ -45,6 +59,7 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
   return {
     boss,
     stop: async () => {
+      clearInterval(alertTimer);
       await backfills.stop();
       await webhooks.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
