@@ -67,7 +67,7 @@ export function slackMessage(n: AlertNotice): { text: string; blocks: unknown[] 
   return {
     text: `${title}: ${condition}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `${n.status === 'fired' ? '🔴' : '✅'} ${headline(n)}`.slice(0, 150), emoji: true } },
+      { type: 'header', text: { type: 'plain_text', text: `${n.status === 'fired' ? '🔴' : '✅'} ${escapeSlack(headline(n))}`.slice(0, 150), emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: condition } },
       { type: 'section', fields: facts(n).map(([k, v]) => ({ type: 'mrkdwn', text: `*${escapeSlack(k)}*\n${escapeSlack(v)}` })) },
       {

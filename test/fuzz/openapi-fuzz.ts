@@ -267,7 +267,9 @@ async function dispatch(d: Dispatch): Promise<Response> {
 export async function fetchLikeNext(method: string, pathAndQuery: string, init: { headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
   const url = `http://fuzz.test${pathAndQuery}`;
   const segments = new URL(url).pathname.split('/');
-  for (const route of listRouteFiles()) {
+  // As Next.js routes: a static segment wins over a dynamic one in the same place (/v1/alerts/preview before /v1/alerts/{id}).
+  const rank = (p: string) => p.split('/').map((part) => (part.startsWith('{') ? '1' : '0')).join('');
+  for (const route of listRouteFiles().sort((a, b) => rank(a.path).localeCompare(rank(b.path)))) {
     const parts = route.path.split('/');
     if (parts.length !== segments.length) continue;
     const params: Record<string, ParamValue> = {};
