@@ -11,6 +11,7 @@ import { createApiKey } from '@/lib/auth/api-keys';
 import { createAvatar } from '@/lib/avatars/service';
 import { createFunnel } from '@/lib/funnels/service';
 import { createGoal } from '@/lib/goals/service';
+import { createAlertRule } from '@/lib/alerts/service';
 import { seedConversation } from '@/lib/transcripts/test-data';
 import { createTestWorkspace, uniqueEmail } from '@/test/factories';
 
@@ -25,6 +26,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 const { signUpAction } = await import('./(auth)/sign-up/actions');
 const { switchWorkspaceAction } = await import('./(dashboard)/actions');
 const { createGoalAction, updateGoalAction, deleteGoalAction } = await import('./(dashboard)/goals/actions');
+const alerts = await import('./(dashboard)/alerts/actions');
 const { createFunnelAction, updateFunnelAction, deleteFunnelAction } = await import('./(dashboard)/goals/funnels/actions');
 const { deleteConversationAction } = await import('./(dashboard)/transcripts/[id]/actions');
 const { updateWorkspaceSettingsAction, deleteWorkspaceAction } = await import('./(dashboard)/settings/actions');
@@ -69,7 +71,7 @@ function spoiledForms(valid: Record<string, string>): unknown[] {
 
 let ws: string;
 let other: string;
-const ids = { goal: '', funnel: '', avatar: 'kept-avatar', key: '', conversation: 'kept-conversation' };
+const ids = { goal: '', funnel: '', alert: '', avatar: 'kept-avatar', key: '', conversation: 'kept-conversation' };
 
 async function snapshot() {
   const count = (table: string) => sql.unsafe(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1::uuid`, [ws]).then((r) => r[0].n as number);
@@ -107,6 +109,7 @@ beforeAll(async () => {
   ids.goal = (await createGoal(ws, { name: 'Kept goal', trigger: { type: 'pattern', pattern: 'thanks', role: 'user' } }, actor)).id;
   ids.funnel = (await createFunnel(ws, { name: 'Kept funnel', steps: [{ type: 'conversation_started' }, { type: 'user_messages', count: 1 }] }, actor)).id;
   ids.key = (await createApiKey(ws, { name: 'Kept key', scopes: ['read'] })).id;
+  ids.alert = (await createAlertRule(ws, { name: 'Kept alert', metric: 'conversations', window: '24h', condition: { op: 'below', threshold: 50 } }, actor)).id;
 });
 
 test('hostile arguments get each action’s error result and write nothing', async () => {
@@ -135,6 +138,20 @@ test('hostile arguments get each action’s error result and write nothing', asy
   await expectRefused('updateGoal id', badIds.map((id) => () => updateGoalAction(id, { name: 'Renamed' })));
   await expectRefused('updateGoal patch', goalPayloads.filter((p) => !isEmptyPatch(p)).map((p) => () => updateGoalAction(ids.goal, p)));
   await expectRefused('deleteGoal', badIds.map((id) => () => deleteGoalAction(id)));
+  const alertRule = { name: 'New alert', metric: 'escalation_rate', window: '24h', condition: { op: 'above', threshold: 0.1 } };
+  const alertPayloads = [
+    ...junk, ...spoiled(alertRule), { ...alertRule, name: 'a\u0000' }, { ...alertRule, metric: 'goal_completion_rate' }, { ...alertRule, window: '1y' },
+    ...[NaN, Infinity, '0.1', 1e308].map((threshold) => ({ ...alertRule, condition: { op: 'above', threshold } })),
+    { ...alertRule, channels: [{ type: 'slack', url: 'javascript:alert(1)' }] }, { ...alertRule, channels: [{ type: 'email', to: ['x\u0000@example.com'] }] },
+    { ...alertRule, channels: Array.from({ length: 500 }, () => ({ type: 'webhook' })) }, { ...alertRule, avatarId: '\ud800' }, { ...alertRule, extra: 1 },
+  ];
+  await expectRefused('createAlert', alertPayloads.map((p) => () => alerts.createAlertAction(p)));
+  await expectRefused('updateAlert id', badIds.map((id) => () => alerts.updateAlertAction(id, { name: 'Renamed' })));
+  await expectRefused('updateAlert patch', alertPayloads.filter((p) => !isEmptyPatch(p)).map((p) => () => alerts.updateAlertAction(ids.alert, p)));
+  await expectRefused('deleteAlert', badIds.map((id) => () => alerts.deleteAlertAction(id)));
+  await expectRefused('snoozeAlert', [...junk.filter((j) => j !== null), '2001-01-01T00:00:00Z', 'tomorrow'].map((until) => () => alerts.snoozeAlertAction(ids.alert, until)));
+  await expectRefused('checkAlertNow', badIds.map((id) => () => alerts.checkAlertNowAction(id)));
+  await expectRefused('previewAlert', [...junk, ...spoiled({ rule: alertRule }), { rule: alertRule, period: '10y' }].map((p) => () => alerts.previewAlertAction(p)));
   await expectRefused('createFunnel', funnelPayloads.map((p) => () => createFunnelAction(p)));
   await expectRefused('updateFunnel id', badIds.map((id) => () => updateFunnelAction(id, funnel)));
   await expectRefused('updateFunnel body', funnelPayloads.map((p) => () => updateFunnelAction(ids.funnel, p)));

@@ -20,6 +20,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { createAvatar } from '@/lib/avatars/service';
 import { createFunnel } from '@/lib/funnels/service';
 import { createGoal } from '@/lib/goals/service';
+import { createAlertRule } from '@/lib/alerts/service';
 import { INVITATION_TTL_MS, newInvitationToken } from '@/lib/team/tokens';
 import { seedConversation } from '@/lib/transcripts/test-data';
 import { createTestWorkspace, uniqueEmail } from '@/test/factories';
@@ -38,6 +39,7 @@ vi.mock('next/server', async (original) => ({ ...(await original<typeof import('
 const { signUpAction } = await import('./(auth)/sign-up/actions');
 const { switchWorkspaceAction } = await import('./(dashboard)/actions');
 const goals = await import('./(dashboard)/goals/actions');
+const alerts = await import('./(dashboard)/alerts/actions');
 const funnels = await import('./(dashboard)/goals/funnels/actions');
 const transcripts = await import('./(dashboard)/transcripts/[id]/actions');
 const settings = await import('./(dashboard)/settings/actions');
@@ -87,6 +89,8 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const goal = { name: 'Thanks', trigger: { type: 'pattern', pattern: 'thanks', role: 'user' } } as const;
 const funnel = { name: 'Funnel', steps: [{ type: 'conversation_started' as const }, { type: 'user_messages' as const, count: 1 }] };
 const newGoal = async (f: Fixture) => (await createGoal(f.ws, { ...goal, name: `Goal ${unique()}` }, actor(f))).id;
+const alertRule = { name: 'Busy', metric: 'conversations', window: '1h', condition: { op: 'above', threshold: 100 } } as const;
+const newAlert = async (f: Fixture) => (await createAlertRule(f.ws, { ...alertRule, name: `Alert ${unique()}` }, actor(f))).id;
 const newFunnel = async (f: Fixture) => (await createFunnel(f.ws, { ...funnel, name: `Funnel ${unique()}` }, actor(f))).id;
 const newAvatar = async (f: Fixture) => (await createAvatar(f.ws, { id: `avatar-${unique()}`, name: 'Avatar' }, actor(f))).id;
 async function newConversation(f: Fixture) {
@@ -122,6 +126,12 @@ const signUpForm = () => form({ name: 'New', email: uniqueEmail(), workspace: 'N
 const MATRIX: Row[] = [
   { name: 'signUpAction', action: signUpAction, minRole: 'anyone', args: async () => [null, signUpForm()] },
   { name: 'switchWorkspaceAction', action: switchWorkspaceAction, minRole: 'signed-in', args: async (f) => [f.ws] },
+  { name: 'createAlertAction', action: alerts.createAlertAction, minRole: 'member', outsider: 'own-workspace', args: async () => [{ ...alertRule, name: `Alert ${unique()}` }] },
+  { name: 'updateAlertAction', action: alerts.updateAlertAction, minRole: 'member', args: async (f) => [await newAlert(f), { name: 'Renamed' }] },
+  { name: 'deleteAlertAction', action: alerts.deleteAlertAction, minRole: 'member', args: async (f) => [await newAlert(f)] },
+  { name: 'snoozeAlertAction', action: alerts.snoozeAlertAction, minRole: 'member', args: async (f) => [await newAlert(f), new Date(Date.now() + 3_600_000).toISOString()] },
+  { name: 'checkAlertNowAction', action: alerts.checkAlertNowAction, minRole: 'member', args: async (f) => [await newAlert(f)] },
+  { name: 'previewAlertAction', action: alerts.previewAlertAction, minRole: 'viewer', outsider: 'own-workspace', args: async () => [{ rule: alertRule, period: '1d' }] },
   { name: 'createGoalAction', action: goals.createGoalAction, minRole: 'member', outsider: 'own-workspace', args: async () => [{ ...goal, name: `Goal ${unique()}` }] },
   { name: 'updateGoalAction', action: goals.updateGoalAction, minRole: 'member', args: async (f) => [await newGoal(f), { name: 'Renamed' }] },
   { name: 'deleteGoalAction', action: goals.deleteGoalAction, minRole: 'member', args: async (f) => [await newGoal(f)] },

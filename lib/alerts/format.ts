@@ -3,6 +3,7 @@
  * threshold, the window and the avatar, and a link to the rule in Confab.
  */
 import type { MailContent } from '@/lib/mail';
+import type { AlertPreview } from './preview';
 import { METRIC_LABELS, METRIC_UNITS, type AlertMetric } from './schemas';
 
 export type AlertNotice = {
@@ -89,4 +90,12 @@ export function alertMail(n: AlertNotice): MailContent {
     action: { label: 'Open in Confab', url: n.url },
     footer: 'You receive this because an alert rule in your Confab workspace lists this address.',
   };
+}
+
+/** "would have fired 3 times, 41 h in alert" */
+export function describePreview(p: Pick<AlertPreview, 'firings' | 'secondsFiring' | 'checks'>): string {
+  if (p.firings.length === 0) return `Would not have fired in the last ${Math.round(p.checks / 24)} days.`;
+  const hours = p.secondsFiring / 3600;
+  const still = p.firings.at(-1)?.resolvedAt === null ? ', and would be firing now' : '';
+  return `Would have fired ${p.firings.length} ${p.firings.length === 1 ? 'time' : 'times'}, ${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} h in alert${still}.`;
 }
