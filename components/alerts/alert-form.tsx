@@ -11,7 +11,7 @@ import { Field, SelectField } from '@/components/ui/field';
 import { describePreview, formatAlertValue } from '@/lib/alerts/format';
 import type { AlertPreview } from '@/lib/alerts/preview';
 import type { ActionResult } from '@/lib/auth/session';
-import { ALERT_METRICS, METRIC_LABELS } from '@/lib/alerts/schemas';
+import { ALERT_METRICS, METRIC_LABELS } from '@/lib/alerts/metric-names';
 import { fieldOfPath, inPercent, thresholdUnit, toRuleInput, type AlertFormValues } from './form-values';
 import { PreviewChart } from './preview-chart';
 

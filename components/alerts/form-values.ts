@@ -3,7 +3,8 @@
  * unit — rates and changes as percentages, average duration in seconds, response time in milliseconds — and
  * sent in the API's (fractions for rates and changes).
  */
-import { METRIC_UNITS, type AlertMetric, type AlertRuleInput } from '@/lib/alerts/schemas';
+import { METRIC_UNITS, type AlertMetric } from '@/lib/alerts/metric-names';
+import type { AlertRuleInput } from '@/lib/alerts/schemas';
 import type { AlertRule } from '@/lib/alerts/service';
 
 export type AlertFormValues = {

@@ -5,7 +5,7 @@
  */
 import { formatAlertValue } from '@/lib/alerts/format';
 import type { AlertFiring } from '@/lib/alerts/preview';
-import type { AlertMetric } from '@/lib/alerts/schemas';
+import type { AlertMetric } from '@/lib/alerts/metric-names';
 
 type Props = {
   series: { at: string; value: number | null }[];
@@ -16,7 +16,7 @@ type Props = {
   height?: number;
 };
 
-const W = 720;
+const W = 960;
 const PAD = { left: 64, right: 12, top: 12, bottom: 28 };
 
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -35,10 +35,10 @@ import { step, type MachineRule } from './state-machine';
 import { newAlertEventId } from './service';
 
 export type CheckScope = { workspaceIds?: string[] | null; ruleIds?: string[] | null };
-export type CheckPassResult = { at: string; checked: number; fired: number; resolved: number; failed: number; notificationsRetried: number };
+export type CheckPassResult = { at: string; checked: number; fired: number; resolved: number; failed: number; skipped: number; notificationsRetried: number; durationMs: number };
 
-/** Passes this close to a rule's last check are the same pass run twice (a worker and the CLI): skipped. */
-const DUPLICATE_CHECK_MS = 5_000;
+/** A pass this close to a rule's last check is the same pass run twice (a worker and the CLI at once): skipped. */
+const DUPLICATE_CHECK_MS = 1_000;
 const CONCURRENCY = 4;
 const RETRY_BATCH = 100;
 
@@ -130,7 +130,7 @@ async function noticeOf(row: AlertRuleRow, event: Pick<AlertEventRow, 'status' |
   };
 }
 
-type RuleOutcome = { transition: 'fired' | 'resolved' | null; failed: boolean };
+type RuleOutcome = { transition: 'fired' | 'resolved' | null; skipped: boolean };
 
 async function checkRule(rule: AlertRuleRow, at: Date, lookups: Lookups, log: (line: string) => void): Promise<RuleOutcome> {
   const ws = rule.workspace_id;
@@ -159,12 +159,12 @@ async function checkRule(rule: AlertRuleRow, at: Date, lookups: Lookups, log: (l
     await insertAlertEvent(tx, ws, event);
     return { row, transition: result.transition, event };
   });
-  if (!written) return { transition: null, failed: false };
+  if (!written) return { transition: null, skipped: true };
   if (written.event && !written.event.done) {
     await sendAndSave(written.row, { ...written.event, notifications: written.event.notifications }, lookups);
   }
   if (written.transition) log(`alert ${rule.id} (${rule.name}) ${written.transition} at ${at.toISOString()} with ${reading.value}`);
-  return { transition: written.transition, failed: false };
+  return { transition: written.transition, skipped: false };
 }
 
 async function sendAndSave(row: AlertRuleRow, event: Pick<AlertEventRow, 'id' | 'status' | 'value' | 'at' | 'notifications'>, lookups: Lookups): Promise<void> {
@@ -199,14 +199,16 @@ export async function retryAlertNotifications(scope: CheckScope, now = new Date(
 }
 
 export async function runAlertChecks(options: CheckScope & { at?: Date; log?: (line: string) => void } = {}): Promise<CheckPassResult> {
+  const started = performance.now();
   const at = options.at ?? new Date();
   const log = options.log ?? (() => {});
   const rules = await listEnabledAlertRules({ workspaceIds: options.workspaceIds, ruleIds: options.ruleIds });
   const lookups = new Lookups();
-  const result: CheckPassResult = { at: at.toISOString(), checked: 0, fired: 0, resolved: 0, failed: 0, notificationsRetried: 0 };
+  const result: CheckPassResult = { at: at.toISOString(), checked: 0, fired: 0, resolved: 0, failed: 0, skipped: 0, notificationsRetried: 0, durationMs: 0 };
   await eachLimited(rules, CONCURRENCY, async (rule) => {
     try {
       const outcome = await checkRule(rule, at, lookups, log);
+      if (outcome.skipped) return void (result.skipped += 1);
       result.checked += 1;
       if (outcome.transition === 'fired') result.fired += 1;
       if (outcome.transition === 'resolved') result.resolved += 1;
@@ -217,5 +219,6 @@ export async function runAlertChecks(options: CheckScope & { at?: Date; log?: (l
     }
   });
   result.notificationsRetried = await retryAlertNotifications(options, new Date());
+  result.durationMs = Math.round(performance.now() - started);
   return result;
 }

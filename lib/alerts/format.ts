@@ -4,7 +4,7 @@
  */
 import type { MailContent } from '@/lib/mail';
 import type { AlertPreview } from './preview';
-import { METRIC_LABELS, METRIC_UNITS, type AlertMetric } from './schemas';
+import { METRIC_LABELS, METRIC_UNITS, type AlertMetric } from './metric-names';
 
 export type AlertNotice = {
   status: 'fired' | 'resolved';

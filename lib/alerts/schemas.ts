@@ -6,62 +6,21 @@
 import { z } from 'zod';
 import { identifier, timestamp } from '@/lib/ingest/schema-primitives';
 import { parseTargetUrl, TargetRefused } from '@/lib/webhooks/targets';
+import { ALERT_COMPARES, ALERT_METRICS, ALERT_OPS, ALERT_WINDOWS, NO_DATA_MODES, type AlertMetric } from './metric-names';
 
-export const ALERT_METRICS = [
-  'conversations',
-  'messages',
-  'unique_users',
-  'token_usage',
-  'avg_duration',
-  'avg_response_time',
-  'escalation_rate',
-  'completion_rate',
-  'negative_sentiment_rate',
-  'negative_feedback_rate',
-  'goal_completion_rate',
-  'funnel_conversion',
-] as const;
-export type AlertMetric = (typeof ALERT_METRICS)[number];
-
-export const ALERT_WINDOWS = ['1h', '24h', '7d'] as const;
-export type AlertWindow = (typeof ALERT_WINDOWS)[number];
-export const WINDOW_HOURS: Record<AlertWindow, number> = { '1h': 1, '24h': 24, '7d': 168 };
-
-export const ALERT_OPS = ['above', 'below'] as const;
-export const ALERT_COMPARES = ['value', 'change'] as const;
-export const NO_DATA_MODES = ['ok', 'keep', 'alert'] as const;
-export type NoDataMode = (typeof NO_DATA_MODES)[number];
-
-/** Rates are fractions 0..1; durations seconds; response times ms (DESIGN §3). */
-export const METRIC_UNITS: Record<AlertMetric, 'count' | 'rate' | 'seconds' | 'ms'> = {
-  conversations: 'count',
-  messages: 'count',
-  unique_users: 'count',
-  token_usage: 'count',
-  avg_duration: 'seconds',
-  avg_response_time: 'ms',
-  escalation_rate: 'rate',
-  completion_rate: 'rate',
-  negative_sentiment_rate: 'rate',
-  negative_feedback_rate: 'rate',
-  goal_completion_rate: 'rate',
-  funnel_conversion: 'rate',
-};
-
-export const METRIC_LABELS: Record<AlertMetric, string> = {
-  conversations: 'Conversations',
-  messages: 'Messages',
-  unique_users: 'Unique users',
-  token_usage: 'Token usage',
-  avg_duration: 'Average duration',
-  avg_response_time: 'Average response time',
-  escalation_rate: 'Escalation rate',
-  completion_rate: 'Completion rate',
-  negative_sentiment_rate: 'Negative sentiment rate',
-  negative_feedback_rate: 'Negative feedback rate',
-  goal_completion_rate: 'Goal completion rate',
-  funnel_conversion: 'Funnel conversion',
-};
+export {
+  ALERT_COMPARES,
+  ALERT_METRICS,
+  ALERT_OPS,
+  ALERT_WINDOWS,
+  METRIC_LABELS,
+  METRIC_UNITS,
+  NO_DATA_MODES,
+  WINDOW_HOURS,
+  type AlertMetric,
+  type AlertWindow,
+  type NoDataMode,
+} from './metric-names';
 
 export const MAX_CHANNELS = 10;
 export const MAX_EMAIL_RECIPIENTS = 20;

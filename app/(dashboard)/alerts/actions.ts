@@ -65,6 +65,7 @@ export const checkAlertNowAction = withSession('member', async (context, id: unk
   const ruleId = actionId.safeParse(id);
   if (!ruleId.success) return GONE;
   const pass = await runAlertChecks({ workspaceIds: [context.workspace.id], ruleIds: [ruleId.data] });
+  if (pass.skipped > 0) return { ok: false, message: 'Checked a moment ago: try again in a second.' };
   if (pass.checked === 0 && pass.failed === 0) return { ok: false, message: 'This rule is disabled or no longer exists.' };
   if (pass.failed > 0) return { ok: false, message: 'The check failed; try again in a moment.' };
   revalidatePath('/alerts', 'layout');
