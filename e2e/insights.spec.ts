@@ -54,9 +54,15 @@ test('the world map colours countries, marks microstates, and a country click li
 
   // The table's link (for keyboard users) leads to the same list; Singapore's marker too.
   await page.goBack();
-  await widget(page, 'Conversations by country').getByRole('link', { name: 'Singapore' }).click();
+  await widget(page, 'Conversations by country').getByRole('link', { name: 'Singapore', exact: true }).click();
   await expect(page).toHaveURL(/country=SG/);
   await expect(dataRows(page)).toHaveCount(1);
+
+  // Each avatar's page draws its own map; its country links keep the avatar.
+  await page.goto('/avatars/support-bot');
+  const avatarMap = widget(page, 'Conversations by country');
+  await expect(avatarMap.getByRole('row', { name: /United States/ })).toContainText('4');
+  await expect(avatarMap.getByRole('link', { name: 'United States', exact: true })).toHaveAttribute('href', /avatarId=support-bot.*country=US|country=US.*avatarId=support-bot/);
 });
 
 test('the escalation section breaks escalations down by reason and avatar, and every row lists its transcripts', async ({ page, request }) => {
@@ -73,19 +79,19 @@ test('the escalation section breaks escalations down by reason and avatar, and e
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: '/tmp/ins-escalations.png' });
 
-  await section.getByRole('link', { name: 'End call (escalated: true)' }).click();
+  await section.getByRole('link', { name: 'End call (escalated: true)', exact: true }).click();
   await expect(page).toHaveURL(/escalated=true/);
   await expect(page).toHaveURL(/escalationReason=end_call/);
   await expect(dataRows(page)).toHaveCount(1);
   await expect(page.getByText('Escalation reason:')).toBeVisible();
 
   await page.goBack();
-  await widget(page, 'Escalations').getByRole('link', { name: 'fallback_to_human' }).click();
+  await widget(page, 'Escalations').getByRole('link', { name: 'fallback_to_human', exact: true }).click();
   await expect(page).toHaveURL(/escalationReason=fallback_to_human/);
   await expect(dataRows(page)).toHaveCount(2);
 
   await page.goBack();
-  await widget(page, 'Escalations').getByRole('link', { name: 'support-bot' }).click();
+  await widget(page, 'Escalations').getByRole('link', { name: 'support-bot', exact: true }).click();
   await expect(page).toHaveURL(/escalated=true.*avatarId=support-bot|avatarId=support-bot.*escalated=true/);
   await expect(dataRows(page)).toHaveCount(4);
 });

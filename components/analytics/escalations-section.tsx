@@ -18,28 +18,31 @@ const transcriptHref = (id: string) => `/transcripts/${encodeURIComponent(id)}`;
 type Row = { key: string; label: string; href: string; conversations: number; share: number; mono?: boolean };
 
 function CountTable({ caption, heading, rows }: { caption: string; heading: string; rows: Row[] }) {
+  // Wrapped so the grid row's height (set by the chart) does not stretch the table's rows apart.
   return (
-    <table className="min-w-full text-sm">
-      <caption className="pb-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-500">{caption}</caption>
-      <thead className="sr-only">
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">Escalations</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-gray-100">
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row" className="max-w-[14rem] truncate py-1.5 pr-3 text-left font-medium" title={row.label}>
-              <Link href={row.href} className={`text-indigo-700 hover:underline ${row.mono ? 'font-mono text-xs' : ''}`}>{row.label}</Link>
-            </th>
-            <td className="py-1.5 pr-3 text-right tabular-nums text-gray-900">{formatNumber(row.conversations)}</td>
-            <td className="w-12 py-1.5 text-right text-xs tabular-nums text-gray-500">{formatPercent(row.share, 0)}</td>
+    <div className="min-w-0 self-start">
+      <table className="min-w-full text-sm">
+        <caption className="pb-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-500">{caption}</caption>
+        <thead className="sr-only">
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col">Escalations</th>
+            <th scope="col">Share</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="max-w-[14rem] truncate py-1.5 pr-3 text-left font-medium" title={row.label}>
+                <Link href={row.href} className={`text-indigo-700 hover:underline ${row.mono ? 'font-mono text-xs' : ''}`}>{row.label}</Link>
+              </th>
+              <td className="py-1.5 pr-3 text-right tabular-nums text-gray-900">{formatNumber(row.conversations)}</td>
+              <td className="w-12 py-1.5 text-right text-xs tabular-nums text-gray-500">{formatPercent(row.share, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -48,31 +51,33 @@ function Phrases({ escalations }: { escalations: Escalations }) {
     return <p className="text-sm text-gray-500">No word or phrase recurs in the last user messages yet.</p>;
   }
   return (
-    <table className="min-w-full text-sm">
-      <caption className="pb-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-500">Recurring in the last user message</caption>
-      <thead className="sr-only">
-        <tr>
-          <th scope="col">Phrase</th>
-          <th scope="col">Escalations</th>
-          <th scope="col">Examples</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-gray-100">
-        {escalations.phrases.map((p) => (
-          <tr key={p.phrase}>
-            <th scope="row" className="py-1.5 pr-3 text-left font-medium text-gray-800">“{p.phrase}”</th>
-            <td className="py-1.5 pr-3 text-right tabular-nums text-gray-900">{formatNumber(p.conversations)}</td>
-            <td className="py-1.5 text-right text-xs">
-              {p.conversationIds.map((id, i) => (
-                <Link key={id} href={transcriptHref(id)} className="ml-1.5 text-indigo-700 hover:underline" aria-label={`Transcript ${id} (“${p.phrase}”)`}>
-                  #{i + 1}
-                </Link>
-              ))}
-            </td>
+    <div className="min-w-0 self-start">
+      <table className="min-w-full text-sm">
+        <caption className="pb-2 text-left text-xs font-semibold uppercase tracking-wide text-gray-500">Recurring in the last user message</caption>
+        <thead className="sr-only">
+          <tr>
+            <th scope="col">Phrase</th>
+            <th scope="col">Escalations</th>
+            <th scope="col">Examples</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {escalations.phrases.map((p) => (
+            <tr key={p.phrase}>
+              <th scope="row" className="py-1.5 pr-3 text-left font-medium text-gray-800">“{p.phrase}”</th>
+              <td className="py-1.5 pr-3 text-right tabular-nums text-gray-900">{formatNumber(p.conversations)}</td>
+              <td className="py-1.5 text-right text-xs">
+                {p.conversationIds.map((id, i) => (
+                  <Link key={id} href={transcriptHref(id)} className="ml-1.5 text-indigo-700 hover:underline" aria-label={`Transcript ${id} (“${p.phrase}”)`}>
+                    #{i + 1}
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
