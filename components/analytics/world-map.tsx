@@ -1,7 +1,8 @@
 /**
  * The choropleth of conversations by country: atlas shapes filled by colour class, microstates as circle
- * markers, each country with conversations a link to its transcripts. Drawn on the server; only the
- * tooltip runs on the client.
+ * markers, each country with conversations a link to its transcripts (named by its count and share, so
+ * keyboard and screen-reader users can reach them; the grey rest carries no role). Drawn on the server;
+ * only the tooltip runs on the client.
  */
 import type { MapCountry, MapData } from '@/lib/analytics/world-map';
 import { formatNumber, formatPercent } from '@/lib/format';
@@ -23,7 +24,7 @@ export function WorldMap({ data, hrefOf }: { data: MapData; hrefOf: (code: strin
   });
   return (
     <MapTooltip>
-      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="h-auto w-full" role="img" aria-label="World map of conversations by country" data-testid="world-map">
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="h-auto w-full" role="group" aria-label="World map of conversations by country" data-testid="world-map">
         <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill="#f8fafc" rx="8" />
         {shapes.map((shape) => {
           const country = shape.code ? byCode.get(shape.code) : undefined;
