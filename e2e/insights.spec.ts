@@ -51,6 +51,7 @@ test('the world map colours countries, marks microstates, and a country click li
   await expect(page).toHaveURL(/\/transcripts\?.*country=DE/);
   await expect(dataRows(page)).toHaveCount(2);
   await expect(page.getByText('Country:')).toBeVisible();
+  await page.screenshot({ path: '/tmp/ins-transcripts-country.png' });
 
   // The table's link (for keyboard users) leads to the same list; Singapore's marker too.
   await page.goBack();
@@ -108,4 +109,5 @@ test('another team sees neither the countries nor the escalations; without IPs t
   await expect(widget(page, 'Conversations by country')).toContainText('No conversation in this range carries a country');
   await expect(widget(page, 'Conversations by country').getByTestId('world-map')).toHaveCount(0);
   await expect(widget(page, 'Escalations')).toContainText('No escalations in this range.');
+  await widget(page, 'Conversations by country').screenshot({ path: '/tmp/ins-map-empty.png' });
 });

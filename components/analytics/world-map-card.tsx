@@ -15,7 +15,7 @@ export function WorldMapCard({ country, filters, range }: { country: Breakdown; 
   return (
     <WidgetCard
       title="Conversations by country"
-      description={['From the customer IP address; click a country to read its transcripts', unknown].filter(Boolean).join(' · ')}
+      description={[data.countries.length ? 'From the customer IP address; click a country to read its transcripts' : 'From the customer IP address', unknown].filter(Boolean).join(' · ')}
     >
       {data.countries.length === 0 ? (
         <EmptyWidget className="h-64">
