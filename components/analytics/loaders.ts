@@ -4,7 +4,7 @@
  * the same promise.
  */
 import { cache } from 'react';
-import { getBreakdown, getOverviewPageData, getSentiment, getTimeSeries, resolveRange } from '@/lib/analytics';
+import { getBreakdown, getEscalations, getOverviewPageData, getSentiment, getTimeSeries, resolveRange } from '@/lib/analytics';
 import type { AnalyticsFilter, Granularity } from '@/lib/analytics/types';
 import type { DashboardFilters } from './filters';
 
@@ -40,9 +40,15 @@ const avatarBreakdownCached = cache(async (key: string) => {
   return getBreakdown(scope.workspaceId, toAnalyticsFilter(scope), 'avatar');
 });
 
+const escalationsCached = cache(async (key: string, groupBy: Granularity) => {
+  const scope = scopeOf(key);
+  return getEscalations(scope.workspaceId, toAnalyticsFilter(scope), { groupBy, limit: 8 });
+});
+
 export type OverviewData = Awaited<ReturnType<typeof overviewCached>>;
 
 export const loadOverview = (scope: Scope) => overviewCached(keyOf(scope));
 export const loadTimeSeries = (scope: Scope) => seriesCached(keyOf(scope), scope.filters.groupBy);
 export const loadSentiment = (scope: Scope) => sentimentCached(keyOf(scope));
 export const loadAvatarBreakdown = (scope: Scope) => avatarBreakdownCached(keyOf(scope));
+export const loadEscalations = (scope: Scope) => escalationsCached(keyOf(scope), scope.filters.groupBy);

@@ -5,17 +5,20 @@ import { formatBucket } from './format-bucket';
 import { ConversationsChart } from './conversations-chart';
 import { GranularityToggle } from './granularity-toggle';
 import { KpiGrid } from './kpi-grid';
-import { loadOverview, loadTimeSeries, type Scope } from './loaders';
+import { EscalationsSection } from './escalations-section';
+import { loadEscalations, loadOverview, loadTimeSeries, toAnalyticsFilter, type Scope } from './loaders';
 import { BreakdownCards, DailyVolumeCard, DevicesCard, MessageDistributionCard, PeakHoursCard, ToolUsageCard, TopAvatarsCard } from './overview-cards';
 import { comparisonLabel } from './range-label';
-import { DashboardSkeleton } from './skeletons';
+import { DashboardSkeleton, WidgetSkeleton } from './skeletons';
 import { EmptyWidget, WidgetCard } from './widget-card';
+import { WorldMapCard } from './world-map-card';
 
 type Props = { scope: Scope; showTopAvatars: boolean };
 
 export function OverviewDashboard(props: Props) {
   // Start the over-time series now, so it loads alongside the rest instead of after it.
   loadTimeSeries(props.scope).catch(() => undefined);
+  loadEscalations(props.scope).catch(() => undefined);
   return (
     <Suspense key={filtersKey(props.scope.filters)} fallback={<DashboardSkeleton />}>
       <OverviewBody {...props} />
@@ -48,6 +51,10 @@ async function OverviewBody({ scope, showTopAvatars }: Props) {
         <ToolUsageCard tools={data.tools} className={showTopAvatars ? 'xl:col-span-2' : 'xl:col-span-3'} />
         {showTopAvatars ? <DevicesCard device={data.breakdowns.device} /> : null}
       </div>
+      <Suspense fallback={<WidgetSkeleton title="Escalations" height="h-64" />}>
+        <EscalationsSection scope={scope} escalationRate={current.escalationRate} />
+      </Suspense>
+      <WorldMapCard country={data.breakdowns.country} filters={filters} range={toAnalyticsFilter(scope).range} />
       <BreakdownCards source={data.breakdowns.source} language={data.breakdowns.language} country={data.breakdowns.country} />
     </div>
   );

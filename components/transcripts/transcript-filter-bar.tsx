@@ -18,6 +18,15 @@ const SELECTS: { key: Key; label: string; any: string; options: Option[] }[] = [
   { key: 'device', label: 'Device', any: 'Any device', options: [['desktop', 'Desktop'], ['tablet', 'Tablet'], ['mobile', 'Mobile']] },
 ];
 
+/** Filters that arrive by link (from a dashboard figure) and have no control here: shown as removable chips. */
+const LINKED: { key: 'country' | 'escalationReason' | 'source' | 'language' | 'customerId'; label: string }[] = [
+  { key: 'country', label: 'Country' },
+  { key: 'escalationReason', label: 'Escalation reason' },
+  { key: 'source', label: 'Source' },
+  { key: 'language', label: 'Language' },
+  { key: 'customerId', label: 'Customer' },
+];
+
 const control = 'rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-gray-900 shadow-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-indigo-600';
 
 /** Writes the transcript filters to the URL; the server page reads them back. Any change starts again at page one. */
@@ -89,6 +98,12 @@ export function TranscriptFilterBar({ filters, avatars }: { filters: TranscriptF
         <button type="button" onClick={() => { setQ(''); setStart(''); setEnd(''); startTransition(() => router.replace(pathname, { scroll: false })); }} className="rounded-md px-2 py-1.5 text-sm font-medium text-gray-600 hover:bg-gray-100">
           Clear filters
         </button>
+        {LINKED.filter((l) => filters[l.key]).map((l) => (
+          <span key={l.key} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pl-3 pr-1 text-sm text-indigo-800">
+            {l.label}: <span className="font-medium">{filters[l.key]}</span>
+            <button type="button" onClick={() => go({ [l.key]: undefined })} aria-label={`Remove filter ${l.label}`} className="rounded-full px-1.5 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-800">×</button>
+          </span>
+        ))}
         <span className="text-sm text-gray-500" aria-live="polite">{pending ? 'Updating…' : ''}</span>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import type { PendingQuery, Row } from 'postgres';
 import type { TranscriptFilters, TranscriptSort } from '@/lib/transcripts/filters';
 import { sql } from '../index';
+import { escalationReasonOf } from './analytics-escalations';
 
 type Fragment = PendingQuery<Row[]>;
 
@@ -38,6 +39,7 @@ export function conversationWhere(workspaceId: string, f: TranscriptFilters, bin
   if (f.avatarId) parts.push(sql`c.avatar_id = ${bind(f.avatarId)}`);
   if (f.status) parts.push(sql`c.status = ${bind(f.status)}`);
   if (f.escalated !== undefined) parts.push(sql`c.escalated = ${bind(f.escalated)}`);
+  if (f.escalationReason) parts.push(sql`c.escalated AND ${escalationReasonOf('c')} = ${bind(f.escalationReason)}`);
   if (f.goal === 'reached') parts.push(sql`c.goal_reached`);
   else if (f.goal === 'none') parts.push(sql`NOT c.goal_reached`);
   else if (f.goal) {

@@ -37,6 +37,11 @@ export const sentimentQuerySchema = rangeQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+export const escalationsQuerySchema = rangeQuerySchema.extend({
+  groupBy: z.enum(GRANULARITIES, `Must be one of ${GRANULARITIES.join(', ')}`).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 export const avatarParamsSchema = z.object({ avatarId: identifier });
 
 /** The search params of a request as a plain object (the first value of a repeated parameter). */

@@ -62,3 +62,21 @@ export type SentimentSummary = {
   bySource: { source: string; positive: number; neutral: number; negative: number; meanScore: number | null }[];
   mostNegative: { id: string; avatarId: string; startedAt: string; score: number; firstUserMessage: string | null }[];
 };
+
+/** Escalated conversations (DESIGN §3: each counts once, in the range it started in) by why, where and when. */
+export type Escalations = {
+  /** Equals escalationRate's numerator for the same range and avatar. */
+  total: number;
+  /** `reason`: the tool name of the first escalation action, or `end_call` for the end call's `escalated: true` alone. */
+  byReason: { reason: string; conversations: number; share: number }[];
+  byAvatar: { id: string; name: string; conversations: number; share: number }[];
+  groupBy: Granularity;
+  timezone: string;
+  series: { date: string; escalations: number }[];
+  /** The latest escalations with the last user message before each, latest first. */
+  lastMessages: { conversationId: string; avatarId: string; reason: string; escalatedAt: string | null; lastUserMessage: string | null }[];
+  /** Recurring words and phrases of those last user messages. */
+  phrases: { phrase: string; conversations: number; conversationIds: string[] }[];
+  /** How many of the latest escalations the phrases were drawn from (at most PHRASE_SAMPLE). */
+  sampled: number;
+};

@@ -91,6 +91,32 @@ export const sentimentSummarySchema = z.object({
     .describe('The conversations with the lowest scores, lowest first (`limit` of them)'),
 });
 
+export const escalationsSchema = z.object({
+  total: count.describe('Escalated conversations started in the range, each once: the numerator of `escalationRate`'),
+  byReason: z
+    .array(z.object({ reason: z.string().describe('Tool name of the first escalation action, or `end_call` for the end call’s `escalated: true` alone'), conversations: count, share: fraction }))
+    .describe('Most first; `share` of `total`'),
+  byAvatar: z.array(z.object({ id: z.string(), name: z.string(), conversations: count, share: fraction })).describe('Most first'),
+  groupBy: granularity,
+  timezone: z.string(),
+  series: z.array(z.object({ date: z.string().describe('Bucket start, ISO 8601'), escalations: count })).describe('Escalated conversations per bucket they started in, zero-filled'),
+  lastMessages: z
+    .array(
+      z.object({
+        conversationId: z.string(),
+        avatarId: z.string(),
+        reason: z.string(),
+        escalatedAt: z.string().nullable(),
+        lastUserMessage: z.string().nullable().describe('The last user message at or before the escalation (first 1,000 characters); null when there was none'),
+      }),
+    )
+    .describe('The latest escalations, latest first (`limit` of them)'),
+  phrases: z
+    .array(z.object({ phrase: z.string(), conversations: count, conversationIds: z.array(z.string()).describe('Up to 5 examples, latest first') }))
+    .describe('Words and 2–3-word phrases (stop words removed) recurring in those last user messages, in at least 2 conversations; most first'),
+  sampled: count.describe('How many of the latest escalations (at most 1,000) the phrases were drawn from'),
+});
+
 /** Every analytics answer also says which range it covers. */
 const period = z
   .object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }), timezone: z.string() })
@@ -104,3 +130,4 @@ export const peakHoursResponseSchema = withPeriod(peakHoursSchema);
 export const breakdownResponseSchema = withPeriod(breakdownSchema);
 export const toolUsageResponseSchema = withPeriod(toolUsageSchema);
 export const sentimentResponseSchema = withPeriod(sentimentSummarySchema);
+export const escalationsResponseSchema = withPeriod(escalationsSchema);

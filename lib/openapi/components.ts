@@ -72,6 +72,7 @@ export const componentSchemas = {
   Breakdown: responses.breakdownResponseSchema,
   ToolUsage: responses.toolUsageResponseSchema,
   Sentiment: responses.sentimentResponseSchema,
+  Escalations: responses.escalationsResponseSchema,
   ConversationPage: transcripts.conversationPageSchema,
   Transcript: transcripts.transcriptSchema,
   ErasedCustomer: transcripts.erasedCustomerSchema,

@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
 import type { findActionById, findEventById } from '@/db/queries/ingest-reads';
 import type { SentimentResult } from '@/lib/analytics/sentiment';
-import type { Breakdown, OverviewMetrics, PeakHours, TimeSeries, ToolUsage } from '@/lib/analytics/types';
+import type { Breakdown, Escalations, OverviewMetrics, PeakHours, TimeSeries, ToolUsage } from '@/lib/analytics/types';
 import type { BatchItemResult } from '@/lib/ingest/batch';
 import { publicConversation, publicMessage, type PublicConversation, type PublicMessage } from '@/lib/ingest/public-shapes';
 import type { ConversationState } from '@/lib/ingest/types';
@@ -24,6 +24,7 @@ describe('analytics answers equal lib/analytics/types.ts', () => {
     expectTypeOf<Out<typeof r.peakHoursSchema>>().toEqualTypeOf<PeakHours>();
     expectTypeOf<Out<typeof r.breakdownSchema>>().toEqualTypeOf<Breakdown>();
     expectTypeOf<Out<typeof r.toolUsageSchema>>().toEqualTypeOf<ToolUsage>();
+    expectTypeOf<Out<typeof r.escalationsSchema>>().toEqualTypeOf<Escalations>();
     // Its per-avatar and per-source rows carry a `share` the type leaves out; the live test checks them.
     expectTypeOf<Out<typeof r.sentimentSummarySchema>>().toExtend<SentimentResult>();
     expectTypeOf<keyof Out<typeof r.sentimentSummarySchema>>().toEqualTypeOf<keyof SentimentResult>();

@@ -40,6 +40,8 @@ export const filterShape = {
   avatarId: opt(text),
   status: opt(z.enum(['active', 'ended'])),
   escalated: opt(z.enum(['true', 'false']).transform((v) => v === 'true')),
+  /** Escalated conversations whose first escalation action has this tool name, or `end_call` for the end call alone. */
+  escalationReason: opt(text),
   /** `reached`, `none`, or a goal id. */
   goal: opt(text),
   sentiment: opt(z.enum(SENTIMENTS)),

@@ -1,6 +1,6 @@
 /** The analytics read endpoints (DESIGN §3–4, scope `read`), one registry entry each, with the routes' own query schemas. */
 import { MAX_RANGE_DAYS } from '@/lib/analytics/range';
-import { avatarParamsSchema, breakdownQuerySchema, rangeQuerySchema, sentimentQuerySchema, timeSeriesQuerySchema } from '@/lib/analytics/schemas';
+import { avatarParamsSchema, breakdownQuerySchema, escalationsQuerySchema, rangeQuerySchema, sentimentQuerySchema, timeSeriesQuerySchema } from '@/lib/analytics/schemas';
 import type { Endpoint, ErrorStatus, ParamDocs } from '../types';
 
 // 404 only if the key's workspace vanished; ranges that resolveRange rejects answer 422 naming the parameter.
@@ -17,6 +17,29 @@ const rangeDocs: ParamDocs = {
   groupBy: { description: 'Bucket size.', example: 'day' },
   dimension: { description: 'What to break conversations down by; conversations without a value count as `unknown`.', example: 'device' },
   limit: { description: 'How many of the most negative conversations to list.' },
+};
+
+export const escalationEndpointExample = {
+  total: 3,
+  byReason: [
+    { reason: 'fallback_to_human', conversations: 2, share: 0.6667 },
+    { reason: 'end_call', conversations: 1, share: 0.3333 },
+  ],
+  byAvatar: [{ id: 'support-bot', name: 'Support Bot', conversations: 3, share: 1 }],
+  groupBy: 'day',
+  timezone: 'Europe/Berlin',
+  series: [
+    { date: '2025-05-01T00:00:00+02:00', escalations: 2 },
+    { date: '2025-05-02T00:00:00+02:00', escalations: 1 },
+  ],
+  lastMessages: [
+    { conversationId: 'conv_91ac', avatarId: 'support-bot', reason: 'end_call', escalatedAt: '2025-05-02T09:14:00.000Z', lastUserMessage: 'This is useless, let me talk to a person' },
+    { conversationId: 'conv_8f2b', avatarId: 'support-bot', reason: 'fallback_to_human', escalatedAt: '2025-05-01T16:02:11.000Z', lastUserMessage: 'I want a refund for order 4417' },
+    { conversationId: 'conv_77d0', avatarId: 'support-bot', reason: 'fallback_to_human', escalatedAt: '2025-05-01T10:40:05.000Z', lastUserMessage: 'How do I get a refund?' },
+  ],
+  phrases: [{ phrase: 'refund', conversations: 2, conversationIds: ['conv_8f2b', 'conv_77d0'] }],
+  sampled: 3,
+  period: { start: '2025-05-01T00:00:00+02:00', end: '2025-05-03T00:00:00+02:00', timezone: 'Europe/Berlin' },
 };
 
 const overviewDescription =
@@ -128,6 +151,26 @@ export const analyticsEndpoints: Endpoint[] = [
     query: sentimentQuerySchema,
     paramDocs: { ...rangeDocs, groupBy: { description: 'Bucket size of the series. Default: hours for ranges up to two days, else days.' } },
     responses: { 200: { description: 'The summary.', schema: 'Sentiment' } },
+    errors: readErrors,
+  },
+  {
+    method: 'get',
+    path: '/v1/analytics/escalations',
+    operationId: 'getEscalations',
+    tag: 'Analytics',
+    summary: 'Escalation reasons',
+    description:
+      'Escalated conversations of the range (DESIGN §3: a conversation started in the range with an escalation action or `escalated: true` on end counts once; `total` is `escalationRate`’s numerator) ' +
+      'by reason (the tool name of the first escalation action, else `end_call`), by avatar and over time, with the last user message before each escalation and the words and phrases recurring in them. ' +
+      'List the conversations of a reason with `GET /v1/conversations?escalationReason=…`.',
+    scope: 'read',
+    query: escalationsQuerySchema,
+    paramDocs: {
+      ...rangeDocs,
+      groupBy: { description: 'Bucket size of the series. Default: hours for ranges up to two days, else days.' },
+      limit: { description: 'How many of the latest escalations to list in `lastMessages`.' },
+    },
+    responses: { 200: { description: 'The escalations.', schema: 'Escalations', example: escalationEndpointExample } },
     errors: readErrors,
   },
 ];

@@ -14,6 +14,9 @@ const listDocs: ParamDocs = {
   avatarId: { description: 'Only this avatar’s conversations.' },
   status: { description: 'Active or ended conversations only.' },
   escalated: { description: '`true`: only escalated conversations; `false`: only the others.' },
+  escalationReason: {
+    description: 'Only escalated conversations with this reason: the tool name of their first escalation action, or `end_call` (escalated by the end call alone), as `/v1/analytics/escalations` reports it.',
+  },
   goal: { description: '`reached`, `none`, or a goal id that was completed.' },
   sentiment: { description: 'Conversations with this overall sentiment.' },
   device: { description: 'Only this device type.' },
