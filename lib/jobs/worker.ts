@@ -3,13 +3,14 @@
  * It runs inside `npm start` by default, or alone as `npm run worker`; several may run at once.
  */
 import type PgBoss from 'pg-boss';
+import { sendDueDigests } from '@/lib/digest/send';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { startWebhookEngine } from '@/lib/webhooks/engine';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
 import { pruneIdempotencyKeys, pruneWebhookDeliveries } from './housekeeping';
 
-export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping' } as const;
+export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping', digests: 'weekly-digests' } as const;
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -36,6 +37,13 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
     if (pruned > 0) log(`pruned ${pruned} expired idempotency key(s)`);
     const deliveries = await pruneWebhookDeliveries(new Date(), scope);
     if (deliveries > 0) log(`pruned ${deliveries} webhook deliveries older than 30 days`);
+  });
+
+  // Every quarter hour, so a digest due at 09:00 in a zone with a :30 or :45 offset goes out on time.
+  await boss.createQueue(QUEUES.digests, { name: QUEUES.digests, policy: 'singleton' });
+  await boss.schedule(QUEUES.digests, '*/15 * * * *');
+  await boss.work(QUEUES.digests, { pollingIntervalSeconds: 10 }, async () => {
+    await sendDueDigests({ at: new Date(), workspaceIds: scope.workspaceIds, log });
   });
 
   const backfills = startGoalBackfills(log, scope);
