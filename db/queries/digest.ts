@@ -134,3 +134,12 @@ export async function alertFiringsOfWeek(workspaceId: string, span: DigestSpan):
   void span;
   return [];
 }
+
+/** Who an unsubscribe link names, for its confirmation page; null when they are no longer a member. */
+export async function findDigestMember(workspaceId: string, userId: string): Promise<{ email: string; workspaceName: string } | null> {
+  const [row] = await sql<{ email: string; workspace_name: string }[]>`
+    SELECT u.email, w.name AS workspace_name FROM memberships m
+    JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id
+    WHERE m.workspace_id = ${workspaceId} AND m.user_id = ${userId}`;
+  return row ? { email: row.email, workspaceName: row.workspace_name } : null;
+}

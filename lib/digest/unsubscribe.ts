@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { findDigestPreference, upsertDigestPreference } from '@/db/queries/digest';
+import { findDigestMember, upsertDigestPreference } from '@/db/queries/digest';
 
 const PURPOSE = 'confab.digest-unsubscribe.v1';
 const uuid = z.guid();
@@ -35,12 +35,18 @@ export function verifyUnsubscribeToken(token: string, secret = appSecret()): { w
   return given.length === expected.length && timingSafeEqual(given, expected) ? { workspaceId, userId } : null;
 }
 
-export type UnsubscribeResult = 'unsubscribed' | 'invalid';
+export type UnsubscribeTarget = { workspaceId: string; userId: string; email: string; workspaceName: string };
 
-/** Turns the digest off for the token's member; `invalid` for a bad token or someone no longer a member. */
-export async function unsubscribeFromDigest(token: string): Promise<UnsubscribeResult> {
+/** The member a valid link names; null for a bad link or someone no longer a member. */
+export async function unsubscribeTarget(token: string): Promise<UnsubscribeTarget | null> {
   const member = verifyUnsubscribeToken(token);
-  if (!member || !(await findDigestPreference(member.workspaceId, member.userId))) return 'invalid';
-  await upsertDigestPreference(member.workspaceId, member.userId, false);
-  return 'unsubscribed';
+  const found = member ? await findDigestMember(member.workspaceId, member.userId) : null;
+  return member && found ? { ...member, ...found } : null;
+}
+
+/** Turns the digest off for the link's member; null when the link is not valid. */
+export async function unsubscribeFromDigest(token: string): Promise<UnsubscribeTarget | null> {
+  const target = await unsubscribeTarget(token);
+  if (target) await upsertDigestPreference(target.workspaceId, target.userId, false);
+  return target;
 }
