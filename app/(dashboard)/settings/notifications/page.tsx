@@ -25,7 +25,7 @@ export default async function NotificationsPage() {
           here. Each e-mail has a one-click unsubscribe link.
         </p>
         <div className="mt-4">
-          <DigestPreferenceToggle key={String(preference.enabled)} enabled={preference.enabled} action={setDigestPreferenceAction} />
+          <DigestPreferenceToggle enabled={preference.enabled} action={setDigestPreferenceAction} />
         </div>
       </section>
       <section aria-labelledby="preview-heading" className="space-y-3 rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
