@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { closeDb, sql } from '@/db';
 import { DATA_DIR, ensureDatabase } from '@/db/ensure';
-import { authSecret } from './auth-secret';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { describeMailTransport } from '@/lib/mail/transport';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
+import { authSecret } from './auth-secret';
 import { buildNeeded, nextBin, root } from './build-state';
 
 const dev = process.argv.includes('--dev');
