@@ -3,7 +3,7 @@
  * error shape, pages a plain 400 (Next.js would answer the API with an HTML page and fail a page's
  * parameters with a 500). Then, for the dashboard: optimistic route protection, a visitor without a session
  * cookie is sent to sign-in and back after. Pages re-check. Public pages with path parameters (invitations,
- * password resets) are matched only for the encoding check.
+ * password resets, digest unsubscribe links) are matched only for the encoding check.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
@@ -35,8 +35,8 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-const PUBLIC_PREFIXES = ['/invite/', '/reset-password/'];
+const PUBLIC_PREFIXES = ['/invite/', '/reset-password/', '/unsubscribe/'];
 
 export const config = {
-  matcher: ['/v1/:path*', '/invite/:path*', '/reset-password/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*', '/dev/:path*'],
+  matcher: ['/v1/:path*', '/invite/:path*', '/reset-password/:path*', '/unsubscribe/:path*', '/overview/:path*', '/transcripts/:path*', '/goals/:path*', '/sentiment/:path*', '/alerts/:path*', '/settings/:path*', '/avatars/:path*', '/dev/:path*'],
 };

@@ -35,6 +35,7 @@ const { createApiKeyAction, revokeApiKeyAction } = await import('./(dashboard)/s
 const { createAvatarAction, updateAvatarAction, deleteAvatarAction } = await import('./(dashboard)/settings/avatars/actions');
 const team = await import('./(dashboard)/settings/team/actions');
 const billing = await import('./(dashboard)/settings/billing/actions');
+const { setDigestPreferenceAction } = await import('./(dashboard)/settings/notifications/actions');
 const { acceptInvitationAction, signUpWithInvitationAction } = await import('./invite/[token]/actions');
 
 afterAll(closeDb);
@@ -75,7 +76,7 @@ const ids = { goal: '', funnel: '', alert: '', avatar: 'kept-avatar', key: '', c
 
 async function snapshot() {
   const count = (table: string) => sql.unsafe(`SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1::uuid`, [ws]).then((r) => r[0].n as number);
-  const tables = ['goals', 'goal_completions', 'funnels', 'avatars', 'api_keys', 'audit_log', 'conversations', 'messages', 'memberships', 'invitations', 'dev_mail'];
+  const tables = ['goals', 'goal_completions', 'funnels', 'avatars', 'api_keys', 'audit_log', 'conversations', 'messages', 'memberships', 'invitations', 'dev_mail', 'digest_preferences'];
   const counts = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)])));
   const [workspace] = await sql`SELECT * FROM workspaces WHERE id = ${ws}::uuid`;
   const keys = await sql`SELECT id, name, scopes, revoked_at FROM api_keys WHERE workspace_id = ${ws}::uuid ORDER BY id`;
@@ -179,6 +180,7 @@ test('hostile arguments get each action’s error result and write nothing', asy
   await expectRefused('signUpWithInvitation token', badTokens.map((token) => () => signUpWithInvitationAction(token, form({ password: 'correct horse battery' }))));
   await expectRefused('signUpWithInvitation form', [...junk, ...spoiledForms({ name: 'Ann', password: 'correct horse battery' })].map((f) => () => signUpWithInvitationAction('A'.repeat(43), f)));
   await expectRefused('startCheckout', [...junk, 'free', 'enterprise', 'Pro', 'pro\u0000'].map((plan) => () => billing.startCheckoutAction(plan)));
+  await expectRefused('setDigestPreference', [...junk.filter((j) => typeof j !== 'boolean'), 'true', 'on', 'false', 1, [true], { enabled: true }].map((v) => () => setDigestPreferenceAction(v)));
   await expectRefused('switchWorkspace', [...badIds, 'not-a-uuid', other, randomUUID()].map((id) => () => switchWorkspaceAction(id)));
 
   expect(session.cookiesSet).toEqual([]);
@@ -204,4 +206,5 @@ test('the same actions still work for good arguments (the faked session is real 
   expect(await updateWorkspaceSettingsAction(form({ name: 'Renamed team', timezone: 'Europe/Berlin', inactivityTimeoutMinutes: '45', escalationToolNames: 'handoff, human' }))).toMatchObject({ ok: true });
   expect(await deleteConversationAction(ids.conversation)).toMatchObject({ ok: true });
   expect(await switchWorkspaceAction(ws)).toMatchObject({ ok: true });
+  expect(await setDigestPreferenceAction(false)).toMatchObject({ ok: true, data: { enabled: false } });
 });

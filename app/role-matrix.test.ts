@@ -50,6 +50,7 @@ const invite = await import('./invite/[token]/actions');
 const webhooks = await import('./(dashboard)/settings/webhooks/actions');
 const billing = await import('./(dashboard)/settings/billing/actions');
 const account = await import('./(dashboard)/settings/account/actions');
+const notifications = await import('./(dashboard)/settings/notifications/actions');
 const { createFirstWorkspaceAction } = await import('./(auth)/onboarding/actions');
 const { requestPasswordResetAction } = await import('./(auth)/forgot-password/actions');
 const { resetPasswordAction } = await import('./(auth)/reset-password/[token]/actions');
@@ -200,6 +201,8 @@ const MATRIX: Row[] = [
       return ['github'];
     },
   },
+  // A member's own digest choice, in the caller's current workspace.
+  { name: 'setDigestPreferenceAction', action: notifications.setDigestPreferenceAction, minRole: 'viewer', outsider: 'own-workspace', args: async () => [true] },
   { name: 'createFirstWorkspaceAction', action: createFirstWorkspaceAction, minRole: 'signed-in', outsider: 'allowed', args: async () => [null, form({ workspace: 'First team' })] },
   { name: 'requestPasswordResetAction', action: requestPasswordResetAction, minRole: 'anyone', args: async (f) => [null, form({ email: f.users.viewer.email })] },
   { name: 'resetPasswordAction', action: resetPasswordAction, minRole: 'anyone', args: async (f) => [null, form({ token: await newResetToken(f.users.viewer.id), password: 'a new horse battery staple' })] },

@@ -7,8 +7,10 @@ import { findWorkspaceBySlug } from '@/db/queries/accounts';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { API_KEY_SCOPES, createApiKey, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
+import { sendDueDigests } from '@/lib/digest/send';
 import { startWorker } from '@/lib/jobs/worker';
 import { runAlertChecks } from '@/lib/alerts/check';
+import { authSecret } from './auth-secret';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -20,7 +22,8 @@ Commands:
   create-api-key --workspace SLUG --scopes ingest,read,admin [--name NAME]
                                             print a new API key (only the key, on stdout)
   evaluate-alerts [--at ISO]                run one alert check pass now, or as of a past time, and print its outcome
-  worker                                    run the background jobs (idle-conversation close, …) until stopped
+  worker                                    run the background jobs (idle-conversation close, digests, …) until stopped
+  send-digests [--at ISO]                   send the weekly digests due at that time (default now); a rerun sends nothing twice
 `;
 
 type Options = Record<string, string | boolean | undefined>;
@@ -68,6 +71,7 @@ const commands: Record<string, (options: Options) => Promise<void>> = {
   },
   async worker() {
     await migrateDatabase();
+    process.env.NEXTAUTH_SECRET = authSecret();
     const worker = await startWorker((line) => console.error(`[worker] ${line}`));
     console.error('Worker running; Ctrl-C stops it.');
     await new Promise<void>((resolve) => {
@@ -75,6 +79,15 @@ const commands: Record<string, (options: Options) => Promise<void>> = {
       process.once('SIGTERM', resolve);
     });
     await worker.stop();
+  },
+  async 'send-digests'(options) {
+    const at = typeof options.at === 'string' ? new Date(options.at) : new Date();
+    if (Number.isNaN(at.getTime())) throw new UsageError('--at takes an ISO 8601 time, e.g. 2025-01-13T09:00:00+01:00');
+    await migrateDatabase();
+    process.env.NEXTAUTH_SECRET = authSecret();
+    const result = await sendDueDigests({ at, log: (line) => console.error(line) });
+    console.error(`Digests: ${result.dueWorkspaces} workspace(s) due at ${at.toISOString()}, ${result.sent} sent, ${result.failed} failed.`);
+    if (result.failed > 0) process.exitCode = 1;
   },
   async 'create-api-key'(options) {
     const slug = required(options, 'workspace');

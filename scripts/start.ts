@@ -4,8 +4,6 @@
  * `--dev` serves with `next dev` instead of a production build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, sql } from '@/db';
 import { DATA_DIR, ensureDatabase } from '@/db/ensure';
@@ -13,6 +11,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { describeMailTransport } from '@/lib/mail/transport';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
+import { authSecret } from './auth-secret';
 import { buildNeeded, nextBin, root } from './build-state';
 
 const dev = process.argv.includes('--dev');
@@ -21,15 +20,6 @@ const buildIsStale = () => buildNeeded() !== null;
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
-}
-
-/** A stable secret for session cookies, kept in .data so sessions survive restarts. */
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(DATA_DIR, 'auth-secret');
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 async function isFirstRun(): Promise<boolean> {
@@ -79,6 +69,8 @@ async function main() {
       const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
+    // The in-process worker signs the digest's unsubscribe links with the web server's secret.
+    process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
     if (process.env.CONFAB_WORKER !== 'off') worker = await startWorker((line) => console.log(`[worker] ${line}`));
     // Our own listener rather than `next start`, so X-Forwarded-For comes from the socket (scripts/serve.ts).
     server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts'), ...(dev ? ['--dev'] : [])], {

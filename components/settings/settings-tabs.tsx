@@ -15,6 +15,7 @@ export function SettingsTabs() {
         { href: '/settings/team', label: 'Team' },
         { href: '/settings/audit-log', label: 'Audit log' },
         { href: '/settings/billing', label: 'Billing' },
+        { href: '/settings/notifications', label: 'Notifications' },
         { href: '/settings/account', label: 'Account' },
       ]}
     />

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../index';
 import { devMail } from '../schema';
 
-export type StoredMail = { to: string; subject: string; text: string; html: string };
+export type StoredMail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 export async function insertDevMail(workspaceId: string, mail: StoredMail): Promise<string> {
   const [row] = await db.insert(devMail).values({ workspaceId, ...mail }).returning({ id: devMail.id });

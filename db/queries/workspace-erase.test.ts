@@ -4,6 +4,7 @@ import { closeDb, sql } from '@/db';
 import { insertUser, upsertMembership } from '@/db/queries/accounts';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { insertDevMail } from '@/db/queries/dev-mail';
+import { claimDigestSend, upsertDigestPreference } from '@/db/queries/digest';
 import { fillDemoWorkspace } from '@/lib/demo/seed';
 import { createFunnel } from '@/lib/funnels/service';
 import { createGoal } from '@/lib/goals/service';
@@ -28,6 +29,8 @@ async function fill(workspaceId: string) {
   await fillDemoWorkspace(workspaceId, { conversations: 25, days: 5, now: new Date(), tag: `erase${workspaceId.slice(0, 8)}` });
   const user = await insertUser({ email: uniqueEmail(), name: null, passwordHash: '' });
   await upsertMembership(workspaceId, user.id, 'owner');
+  await upsertDigestPreference(workspaceId, user.id, false);
+  await claimDigestSend(workspaceId, user.id, '2025-01-06');
   await createTestApiKey(workspaceId);
   await createFunnel(workspaceId, { name: 'F', steps: [{ type: 'event', name: 'a' }, { type: 'event', name: 'b' }] }, { userId: user.id });
   const hook = await createWebhook(workspaceId, { url: 'https://example.com/hook', events: ['conversation.ended'] }, { userId: user.id });

@@ -14,3 +14,4 @@ export * from './platform';
 export * from './mail';
 export * from './identities';
 export * from './billing';
+export * from './digests';

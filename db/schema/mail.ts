@@ -1,5 +1,5 @@
 /** Mail kept by the development transport when SMTP_URL is unset, shown to the sending workspace's admins at /dev/mail. */
-import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { workspaceRef } from './accounts';
 
@@ -12,6 +12,8 @@ export const devMail = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** Extra headers the message was sent with (e.g. List-Unsubscribe). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('dev_mail_time_idx').on(t.workspaceId, t.createdAt)],

@@ -79,3 +79,13 @@ test('pruning works in chunks and reports what it deleted', async () => {
   expect(await pruneIdempotencyKeys(new Date(), { workspaceIds: [workspace.id] })).toBe(10050);
   expect(await sql`SELECT 1 FROM idempotency_keys WHERE workspace_id = ${workspace.id}::uuid`).toHaveLength(0);
 });
+
+test('the worker schedules the weekly digests every quarter hour', async () => {
+  const worker = await startWorker(undefined, { workspaceIds: [] });
+  try {
+    const schedules = await worker.boss.getSchedules();
+    expect(schedules.find((s) => s.name === QUEUES.digests)).toMatchObject({ cron: '*/15 * * * *' });
+  } finally {
+    await worker.stop();
+  }
+});

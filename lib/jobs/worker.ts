@@ -4,13 +4,14 @@
  */
 import type PgBoss from 'pg-boss';
 import { alertCheckIntervalSeconds, runAlertChecks } from '@/lib/alerts/check';
+import { sendDueDigests } from '@/lib/digest/send';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { startWebhookEngine } from '@/lib/webhooks/engine';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
 import { pruneIdempotencyKeys, pruneWebhookDeliveries } from './housekeeping';
 
-export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping', alertChecks: 'alert-checks' } as const;
+export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping', alertChecks: 'alert-checks', digests: 'weekly-digests' } as const;
 
 export type Worker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -51,6 +52,13 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
   void offerAlertCheck();
   const alertTimer = setInterval(offerAlertCheck, Math.max(5, Math.floor(alertInterval / 4)) * 1000);
   alertTimer.unref();
+
+  // Every quarter hour, so a digest due at 09:00 in a zone with a :30 or :45 offset goes out on time.
+  await boss.createQueue(QUEUES.digests, { name: QUEUES.digests, policy: 'singleton' });
+  await boss.schedule(QUEUES.digests, '*/15 * * * *');
+  await boss.work(QUEUES.digests, { pollingIntervalSeconds: 10 }, async () => {
+    await sendDueDigests({ at: new Date(), workspaceIds: scope.workspaceIds, log });
+  });
 
   const backfills = startGoalBackfills(log, scope);
   // Webhook deliveries: fan-out and attempts, polled every 200 ms (jobs in PostgreSQL, see lib/webhooks/engine).

@@ -43,11 +43,13 @@ test('with SMTP_URL, mail goes to the SMTP server with HTML and text parts and n
     const { port } = server.server.address() as AddressInfo;
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
     const ws = await createTestWorkspace();
-    const result = await sendMail(ws.id, 'c@example.com', content);
+    const result = await sendMail(ws.id, 'c@example.com', content, { 'List-Unsubscribe': '<http://x.test/u>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     expect(result).toMatchObject({ delivered: true, transport: 'smtp' });
     expect(received).toHaveLength(1);
     const raw = received[0].replace(/=\r\n/g, ''); // quoted-printable soft line breaks
     expect(raw).toMatch(/^Subject: Invitation$/m);
+    expect(raw).toMatch(/^List-Unsubscribe: <http:\/\/x\.test\/u>$/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     expect(raw).toMatch(/^Content-Type: text\/plain/m);
     expect(raw).toMatch(/^Content-Type: text\/html/m);
     expect(raw).toContain('Ana & Bo invited you.');

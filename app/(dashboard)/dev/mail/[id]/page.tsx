@@ -23,6 +23,7 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   const facts: [string, string][] = [
     ['To', mail.to],
     ['Time', formatDateTime(mail.createdAt, workspace.timezone)],
+    ...Object.entries(mail.headers),
   ];
   return (
     <>
