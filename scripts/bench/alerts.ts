@@ -107,7 +107,7 @@ async function main() {
 
   log(`\n2. Back-test: POST /v1/alerts/preview, escalation rate over 24 h windows, 30 days hourly (720 checks), tenth-size workspace`);
   await ensureBuild(log, !values['no-build']);
-  const server = await startNextServer(Number(process.env.BENCH_PORT ?? 3290), { DATABASE_URL: process.env.DATABASE_URL, API_RATE_LIMIT_PER_SECOND: '1000000' });
+  const server = await startNextServer(Number(process.env.BENCH_PORT ?? 3290), { DATABASE_URL: process.env.DATABASE_URL, API_RATE_LIMIT_PER_SECOND: '1000000', NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'alerts-bench-secret' });
   try {
     const { key } = await createApiKey(tenth.id, { name: 'bench alerts', scopes: ['read'] });
     const preview = async (rule: AlertRuleInput) => {
