@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
+import { createGoal, deleteGoal } from '@/lib/goals/service';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { runEngineOnce } from '@/lib/webhooks/engine';
 import { createWebhook } from '@/lib/webhooks/service';
@@ -105,8 +106,9 @@ describe('Slack messages', () => {
 });
 
 /** A workspace whose last hour has 3 conversations, 2 of them escalated. */
-async function escalatingWorkspace() {
+async function escalatingWorkspace(before: (ws: string) => Promise<void> = async () => {}) {
   const ws = (await createTestWorkspace()).id;
+  await before(ws);
   const now = Date.now();
   const t = (msAgo: number) => new Date(now - msAgo).toISOString();
   const batch = [0, 1, 2].flatMap((i) => [
@@ -207,6 +209,21 @@ describe('channels', () => {
     expect(slow.received).toHaveLength(1);
     const [{ notified }] = await sql<{ notified: boolean }[]>`SELECT notified_at IS NOT NULL AS notified FROM alert_events WHERE workspace_id = ${ws} AND id = ${event.id}`;
     expect(notified).toBe(true);
+  });
+
+  test('a rule whose goal was deleted has no data (not a rate of 0), so a "below" rule does not fire', async () => {
+    // The goal exists before the conversations arrive, so it completes live (every conversation says "help").
+    let goalId = '';
+    const ws = await escalatingWorkspace(async (id) => {
+      goalId = (await createGoal(id, { name: 'Help', trigger: { type: 'phrases', phrases: ['help'], role: 'user' } }, {})).id;
+    });
+    const goal = { id: goalId };
+    const rule = await createAlertRule(ws, { name: 'Help rate', metric: 'goal_completion_rate', goalId: goal.id, window: '1h', condition: { op: 'below', threshold: 0.5 } }, {});
+    await runAlertChecks({ workspaceIds: [ws] });
+    expect(await getAlertRule(ws, rule.id)).toMatchObject({ state: 'ok', value: 1, hasData: true });
+    await deleteGoal(ws, goal.id, {});
+    await runAlertChecks({ workspaceIds: [ws], at: new Date(Date.now() + 60_000) });
+    expect(await getAlertRule(ws, rule.id)).toMatchObject({ state: 'ok', value: null, hasData: false });
   });
 
   test('snooze suppresses notification, not state', async () => {

@@ -64,12 +64,13 @@ export const machineRuleOf = (row: AlertRuleRow): MachineRule => ({
 
 /** Per pass and workspace: goals' avatars, funnels and avatar names are read once. */
 class Lookups {
-  private readonly goals = new Map<string, Promise<string | null>>();
+  /** The goal's avatar (null: all), or undefined when the goal no longer exists. */
+  private readonly goals = new Map<string, Promise<string | null | undefined>>();
   private readonly funnels = new Map<string, Promise<Funnel | null>>();
   private readonly avatars = new Map<string, Promise<string | null>>();
   goalAvatar(ws: string, id: string) {
     const key = `${ws}/${id}`;
-    if (!this.goals.has(key)) this.goals.set(key, getGoal(ws, id).then((g) => g?.avatarId ?? null));
+    if (!this.goals.has(key)) this.goals.set(key, getGoal(ws, id).then((g) => (g ? g.avatarId : undefined)));
     return this.goals.get(key)!;
   }
   funnel(ws: string, id: string) {
@@ -87,12 +88,14 @@ class Lookups {
 
 export async function targetOf(row: Pick<AlertRuleRow, 'workspace_id' | 'metric' | 'time_window' | 'avatar_id' | 'goal_id' | 'funnel_id' | 'funnel_step'>, lookups = new Lookups()): Promise<MetricTarget> {
   const ws = row.workspace_id;
+  const goalAvatar = row.goal_id ? await lookups.goalAvatar(ws, row.goal_id) : null;
   return {
     metric: row.metric as AlertMetric,
     window: row.time_window as AlertWindow,
     avatarId: row.avatar_id,
-    goalId: row.goal_id,
-    goalAvatarId: row.goal_id ? await lookups.goalAvatar(ws, row.goal_id) : null,
+    // A deleted goal leaves its rules measuring nothing (no data), not a rate of 0.
+    goalId: goalAvatar === undefined ? null : row.goal_id,
+    goalAvatarId: goalAvatar ?? null,
     funnel: row.funnel_id ? await lookups.funnel(ws, row.funnel_id) : null,
     funnelStep: row.funnel_step,
   };

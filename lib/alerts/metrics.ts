@@ -136,6 +136,8 @@ export function windowOf(t: Date, window: AlertWindow): { start: Date; end: Date
 
 /** The avatar the rule measures, and whether the goal and the rule name different ones (then there is nothing to measure). */
 function scopeAvatar(target: MetricTarget): { avatarId: string | null; empty: boolean } {
+  if (target.metric === 'goal_completion_rate' && !target.goalId) return { avatarId: target.avatarId, empty: true };
+  if (target.metric === 'funnel_conversion' && !target.funnel) return { avatarId: target.avatarId, empty: true };
   const own = target.metric === 'goal_completion_rate' ? (target.goalAvatarId ?? null) : target.metric === 'funnel_conversion' ? (target.funnel?.avatarId ?? null) : null;
   if (own && target.avatarId && own !== target.avatarId) return { avatarId: own, empty: true };
   return { avatarId: own ?? target.avatarId, empty: false };
