@@ -120,7 +120,8 @@ async function escalatingWorkspace(before: (ws: string) => Promise<void> = async
   return ws;
 }
 
-const escalationRule = { name: 'Escalation rate above 10 %', metric: 'escalation_rate', window: '1h', condition: { op: 'above', threshold: 0.1 } } as const;
+// A 24 h window: the conversations of the last minutes are in it whatever the minute (a 1 h window is the current clock hour).
+const escalationRule = { name: 'Escalation rate above 10 %', metric: 'escalation_rate', window: '24h', condition: { op: 'above', threshold: 0.1 } } as const;
 
 describe('channels', () => {
   test('a firing goes to Slack, e-mail (dev_mail) and subscribed webhooks; a check that finds no transition notifies nobody', async () => {
@@ -146,7 +147,7 @@ describe('channels', () => {
     await runEngineOnce({ workspaceIds: [ws] });
     expect(hooks.received).toHaveLength(1);
     const event = JSON.parse(hooks.received[0].body);
-    expect(event).toMatchObject({ type: 'alert.triggered', data: { alertId: rule.id, name: rule.name, metric: 'escalation_rate', value: 2 / 3, threshold: 0.1, window: '1h' } });
+    expect(event).toMatchObject({ type: 'alert.triggered', data: { alertId: rule.id, name: rule.name, metric: 'escalation_rate', value: 2 / 3, threshold: 0.1, window: '24h' } });
 
     const { data: events } = (await listAlertEvents(ws, rule.id, {}))!;
     expect(events).toHaveLength(1);
@@ -158,8 +159,8 @@ describe('channels', () => {
     expect(slack.received).toHaveLength(1);
     expect((await listAlertEvents(ws, rule.id, {}))!.data).toHaveLength(1);
 
-    // Three hours on the window is empty: no data → ok → resolved, and everyone hears it.
-    const pass2 = await runAlertChecks({ workspaceIds: [ws], at: new Date(Date.now() + 3 * 3_600_000) });
+    // A day on the window is empty: no data → ok → resolved, and everyone hears it.
+    const pass2 = await runAlertChecks({ workspaceIds: [ws], at: new Date(Date.now() + 25 * 3_600_000) });
     expect(pass2.resolved).toBe(1);
     expect(slack.received).toHaveLength(2);
     expect(JSON.parse(slack.received[1].body).text).toContain('Alert resolved');
@@ -218,7 +219,7 @@ describe('channels', () => {
       goalId = (await createGoal(id, { name: 'Help', trigger: { type: 'phrases', phrases: ['help'], role: 'user' } }, {})).id;
     });
     const goal = { id: goalId };
-    const rule = await createAlertRule(ws, { name: 'Help rate', metric: 'goal_completion_rate', goalId: goal.id, window: '1h', condition: { op: 'below', threshold: 0.5 } }, {});
+    const rule = await createAlertRule(ws, { name: 'Help rate', metric: 'goal_completion_rate', goalId: goal.id, window: '24h', condition: { op: 'below', threshold: 0.5 } }, {});
     await runAlertChecks({ workspaceIds: [ws] });
     expect(await getAlertRule(ws, rule.id)).toMatchObject({ state: 'ok', value: 1, hasData: true });
     await deleteGoal(ws, goal.id, {});
@@ -237,7 +238,7 @@ describe('channels', () => {
     const [event] = (await listAlertEvents(ws, rule.id, {}))!.data;
     expect(event).toMatchObject({ status: 'fired', snoozed: true, notifications: [] });
     // After the snooze the next transition is told.
-    await runAlertChecks({ workspaceIds: [ws], at: new Date(Date.now() + 3 * 3_600_000) });
+    await runAlertChecks({ workspaceIds: [ws], at: new Date(Date.now() + 25 * 3_600_000) });
     expect(slack.received).toHaveLength(1);
     expect(JSON.parse(slack.received[0].body).text).toContain('Alert resolved');
   });
@@ -286,7 +287,7 @@ describe('/v1/alerts', () => {
     expect(created.body).toMatchObject({
       id: expect.stringMatching(/^alr_/),
       metric: 'escalation_rate',
-      window: '1h',
+      window: '24h',
       condition: { op: 'above', threshold: 0.1, compare: 'value' },
       minConversations: 5,
       forChecks: 1,
