@@ -31,11 +31,12 @@ function originalWordsAndEmoticons(text: string): string[] {
 }
 
 const corpus = buildVaderCorpus();
+const originalScores = corpus.map((text) => original.polarity_scores(text));
 
 test('the corpus is large and varied', () => {
   expect(corpus.length).toBeGreaterThanOrEqual(20_000);
   expect(new Set(corpus).size).toBeGreaterThan(19_000);
-  const scored = corpus.map((text) => original.polarity_scores(text).compound);
+  const scored = originalScores.map((scores) => scores.compound);
   expect(scored.filter((c) => c > 0.05).length).toBeGreaterThan(3_000);
   expect(scored.filter((c) => c < -0.05).length).toBeGreaterThan(3_000);
   expect(scored.filter((c) => c === 0).length).toBeGreaterThan(1_000);
@@ -48,7 +49,7 @@ test('tokenizes every text of the corpus exactly as 1.1.3', () => {
 
 test('scores every text of the corpus exactly as the npm bundle (compound, pos, neu, neg)', () => {
   const differing = corpus
-    .map((text) => ({ text, patched: polarityScores(text), original: original.polarity_scores(text) }))
+    .map((text, i) => ({ text, patched: polarityScores(text), original: originalScores[i] }))
     .filter(({ patched, original }) =>
       patched.compound !== original.compound || patched.pos !== original.pos || patched.neu !== original.neu || patched.neg !== original.neg);
   expect(differing).toEqual([]);

@@ -17,6 +17,7 @@ const original = (createRequire(import.meta.url)('vader-sentiment') as {
 
 const corpus = buildVaderCorpus(Number(values.size));
 const short = corpus.filter((text) => text.length <= 200);
+const long = corpus.filter((text) => text.length > 1_000);
 const meanLength = (texts: string[]) => texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
 
 function microsPerMessage(score: (text: string) => PolarityScores, texts: string[]): number {
@@ -40,7 +41,7 @@ function bestOf(texts: string[]): { original: number; patched: number } {
 const differing = corpus.filter((text) => JSON.stringify(original(text)) !== JSON.stringify(polarityScores(text))).length;
 console.log(machineLine());
 console.log(`corpus: ${corpus.length} texts, ${differing} scored differently by the two`);
-for (const [name, texts] of [['all texts', corpus], ['texts ≤ 200 chars', short]] as const) {
+for (const [name, texts] of [['all texts', corpus], ['texts ≤ 200 chars', short], ['texts > 1,000 chars', long]] as const) {
   const { original: before, patched: after } = bestOf(texts);
   console.log(
     `${name} (${texts.length}, mean ${meanLength(texts).toFixed(0)} chars): npm bundle ${before.toFixed(1)} µs/message, ` +
