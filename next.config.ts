@@ -9,7 +9,6 @@ const nextConfig: NextConfig = {
     'pg-boss',
     'geoip-country',
     're2-wasm',
-    'vader-sentiment',
     'postgres',
   ],
   poweredByHeader: false,

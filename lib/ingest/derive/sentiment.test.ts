@@ -37,3 +37,9 @@ test('stays fast on very long texts', () => {
   expect(scoreSentiment(long).label).toBe('positive');
   expect(performance.now() - started).toBeLessThan(500);
 });
+
+test('stays fast on a long run of capitals (vader-sentiment 1.1.3 took about a minute here)', () => {
+  const started = performance.now();
+  expect(scoreSentiment(`${'A'.repeat(4_990)}a great`).label).toBe('positive');
+  expect(performance.now() - started).toBeLessThan(100);
+});

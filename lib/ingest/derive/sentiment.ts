@@ -1,18 +1,14 @@
 // Scores text with VADER's compound score and labels it by the thresholds of DESIGN §3.
-import { createRequire } from 'node:module';
+// VADER is the patched copy of vader-sentiment 1.1.3 in patches/vader-sentiment: the same scores, without
+// the per-message table of punctuation-plus-word strings that made the npm tokenizer half of ingest CPU.
+import { polarityScores } from '@/patches/vader-sentiment';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 export type Sentiment = { score: number; label: SentimentLabel };
 
-type Vader = {
-  SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } };
-};
-
-// VADER's cost grows with length (~1 ms per 1,000 characters, worse with many "but"s), and it runs
-// once per user message inside the ingest call; the opening 5,000 characters set a message's tone.
+// VADER's cost grows with length, and it runs once per user message inside the ingest call; the opening
+// 5,000 characters set a message's tone (and keep scores as they were before the patched copy).
 const MAX_ANALYSED_CHARS = 5_000;
-
-let vader: Vader | undefined;
 
 export function labelSentiment(score: number): SentimentLabel {
   if (score >= 0.05) return 'positive';
@@ -21,8 +17,6 @@ export function labelSentiment(score: number): SentimentLabel {
 }
 
 export function scoreSentiment(text: string): Sentiment {
-  // Required on first use: the package ships no types, and parsing its lexicon is start-up cost.
-  vader ??= createRequire(import.meta.url)('vader-sentiment') as Vader;
-  const score = vader.SentimentIntensityAnalyzer.polarity_scores(text.slice(0, MAX_ANALYSED_CHARS)).compound;
+  const score = polarityScores(text.slice(0, MAX_ANALYSED_CHARS)).compound;
   return { score, label: labelSentiment(score) };
 }
