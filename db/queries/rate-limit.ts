@@ -10,6 +10,11 @@ export async function incrementRateLimit(key: string, windowStart: Date): Promis
   return row.count;
 }
 
+/** Takes one hit back from `key`'s window (never below zero). */
+export async function forgiveRateLimitHit(key: string, windowStart: Date): Promise<void> {
+  await sql`update rate_limit_buckets set count = greatest(count - 1, 0) where key = ${key} and window_start = ${windowStart}`;
+}
+
 export async function clearRateLimit(key: string): Promise<void> {
   await sql`delete from rate_limit_buckets where key = ${key}`;
 }

@@ -39,11 +39,12 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email?.trim().toLowerCase() ?? '';
         const password = credentials?.password ?? '';
         if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-        const limit = await consumeLoginAttempt(email, clientIpFromHeaders(req?.headers));
+        const ip = clientIpFromHeaders(req?.headers);
+        const limit = await consumeLoginAttempt(email, ip);
         if (!limit.allowed) throw new Error(SIGN_IN_ERRORS.throttled);
         const user = await checkCredentials(email, password);
         if (!user) throw new Error(SIGN_IN_ERRORS.invalid);
-        await resetLoginAttempts(email);
+        await resetLoginAttempts(email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -27,3 +27,16 @@ test('a successful sign-in forgives the failed attempts; one address is limited 
   for (let i = 0; i <= LOGIN_LIMITS.perIp; i++) last = (await consumeLoginAttempt(uniqueEmail(), ip, now)).allowed;
   expect(last).toBe(false);
 });
+
+test('successful sign-ins do not use up the address: its limit counts failures', async () => {
+  const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${Date.now()}`;
+  const now = new Date();
+  for (let i = 0; i < LOGIN_LIMITS.perIp * 2; i++) {
+    const email = uniqueEmail();
+    expect((await consumeLoginAttempt(email, ip, now)).allowed).toBe(true);
+    await resetLoginAttempts(email, ip, now);
+  }
+  let last = true;
+  for (let i = 0; i <= LOGIN_LIMITS.perIp; i++) last = (await consumeLoginAttempt(uniqueEmail(), ip, now)).allowed;
+  expect(last).toBe(false);
+});
