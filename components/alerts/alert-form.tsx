@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { createAlertAction, previewAlertAction, updateAlertAction } from '@/app/(dashboard)/alerts/actions';
 import { Alert } from '@/components/ui/alert';
 import { AvatarOptions } from '@/components/ui/avatar-options';
 import { Button } from '@/components/ui/button';
@@ -17,7 +16,16 @@ import { PreviewChart } from './preview-chart';
 
 export type AlertFormMode = { kind: 'create'; templateTitle: string | null } | { kind: 'edit'; ruleId: string; ruleName: string };
 
+type Save = (input: unknown) => Promise<ActionResult<{ id: string }>>;
+/** The page's server actions, passed in (client components do not import from app/). */
+export type AlertFormActions = {
+  create: Save;
+  update: (id: unknown, patch: unknown) => Promise<ActionResult<{ id: string }>>;
+  preview: (input: unknown) => Promise<ActionResult<AlertPreview>>;
+};
+
 type Props = {
+  actions: AlertFormActions;
   mode: AlertFormMode;
   initial: AlertFormValues;
   avatars: { id: string; name: string }[];
@@ -28,7 +36,7 @@ type Props = {
 
 const PREVIEW_DELAY_MS = 400;
 
-function usePreview(values: AlertFormValues) {
+function usePreview(values: AlertFormValues, previewAction: AlertFormActions['preview']) {
   const [preview, setPreview] = useState<AlertPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -38,7 +46,7 @@ function usePreview(values: AlertFormValues) {
     const timer = setTimeout(async () => {
       setLoading(true);
       const rule = JSON.parse(key) as Record<string, unknown>;
-      const result: ActionResult<AlertPreview> = await previewAlertAction({ rule, period: '30d' }).catch(() => ({ ok: false, message: 'The preview could not be computed.' }));
+      const result: ActionResult<AlertPreview> = await previewAction({ rule, period: '30d' }).catch(() => ({ ok: false, message: 'The preview could not be computed.' }));
       if (!live) return;
       setLoading(false);
       if (result.ok) {
@@ -52,17 +60,17 @@ function usePreview(values: AlertFormValues) {
       live = false;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, previewAction]);
   return { preview, problem, loading };
 }
 
-export function AlertForm({ mode, initial, avatars, goals, funnels, closeHref }: Props) {
+export function AlertForm({ actions, mode, initial, avatars, goals, funnels, closeHref }: Props) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const { preview, problem, loading } = usePreview(values);
+  const { preview, problem, loading } = usePreview(values, actions.preview);
   const set = <K extends keyof AlertFormValues>(key: K, value: AlertFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const error = (field: string) => errors[field]?.join(' ') || undefined;
   const unit = thresholdUnit(values.metric, values.compare);
@@ -72,7 +80,7 @@ export function AlertForm({ mode, initial, avatars, goals, funnels, closeHref }:
     event.preventDefault();
     startTransition(async () => {
       const input = toRuleInput(values);
-      const result = mode.kind === 'create' ? await createAlertAction(input) : await updateAlertAction(mode.ruleId, input);
+      const result = mode.kind === 'create' ? await actions.create(input) : await actions.update(mode.ruleId, input);
       if (result.ok) {
         router.push(`/alerts/${result.data.id}`);
         return;

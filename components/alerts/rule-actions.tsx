@@ -2,15 +2,22 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { checkAlertNowAction, deleteAlertAction, snoozeAlertAction, updateAlertAction } from '@/app/(dashboard)/alerts/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/auth/session';
 
-type Props = { ruleId: string; enabled: boolean; snoozed: boolean };
+/** The rule page's server actions, passed in (client components do not import from app/). */
+export type RuleActionHandlers = {
+  checkNow: (id: unknown) => Promise<ActionResult<{ transition: 'fired' | 'resolved' | null }>>;
+  remove: (id: unknown) => Promise<ActionResult>;
+  snooze: (id: unknown, until: unknown) => Promise<ActionResult<{ id: string }>>;
+  update: (id: unknown, patch: unknown) => Promise<ActionResult<{ id: string }>>;
+};
+
+type Props = { actions: RuleActionHandlers; ruleId: string; enabled: boolean; snoozed: boolean };
 
 /** Check now, snooze (1 h, 24 h, until a date), end the snooze, turn on or off, delete. */
-export function RuleActions({ ruleId, enabled, snoozed }: Props) {
+export function RuleActions({ actions, ruleId, enabled, snoozed }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -27,16 +34,16 @@ export function RuleActions({ ruleId, enabled, snoozed }: Props) {
       }
     });
   }
-  const snoozeFor = (hours: number) => run(() => snoozeAlertAction(ruleId, new Date(Date.now() + hours * 3_600_000).toISOString()), () => `Snoozed for ${hours} h.`);
+  const snoozeFor = (hours: number) => run(() => actions.snooze(ruleId, new Date(Date.now() + hours * 3_600_000).toISOString()), () => `Snoozed for ${hours} h.`);
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => run(() => checkAlertNowAction(ruleId), (d) => (d.transition === 'fired' ? 'Checked: the rule fired.' : d.transition === 'resolved' ? 'Checked: the rule resolved.' : 'Checked: no change.'))} disabled={pending || !enabled}>
+        <Button onClick={() => run(() => actions.checkNow(ruleId), (d) => (d.transition === 'fired' ? 'Checked: the rule fired.' : d.transition === 'resolved' ? 'Checked: the rule resolved.' : 'Checked: no change.'))} disabled={pending || !enabled}>
           Check now
         </Button>
         {snoozed ? (
-          <Button variant="secondary" onClick={() => run(() => snoozeAlertAction(ruleId, null), () => 'Snooze ended.')} disabled={pending}>
+          <Button variant="secondary" onClick={() => run(() => actions.snooze(ruleId, null), () => 'Snooze ended.')} disabled={pending}>
             End snooze
           </Button>
         ) : (
@@ -49,7 +56,7 @@ export function RuleActions({ ruleId, enabled, snoozed }: Props) {
             </Button>
           </>
         )}
-        <Button variant="secondary" onClick={() => run(() => updateAlertAction(ruleId, { enabled: !enabled }), () => (enabled ? 'Rule turned off.' : 'Rule turned on.'))} disabled={pending}>
+        <Button variant="secondary" onClick={() => run(() => actions.update(ruleId, { enabled: !enabled }), () => (enabled ? 'Rule turned off.' : 'Rule turned on.'))} disabled={pending}>
           {enabled ? 'Turn off' : 'Turn on'}
         </Button>
         <Button
@@ -57,7 +64,7 @@ export function RuleActions({ ruleId, enabled, snoozed }: Props) {
           onClick={() => {
             if (!window.confirm('Delete this rule and its history?')) return;
             startTransition(async () => {
-              const result = await deleteAlertAction(ruleId);
+              const result = await actions.remove(ruleId);
               if (result.ok) router.push('/alerts');
               else setNotice({ tone: 'error', text: result.message });
             });
@@ -73,7 +80,7 @@ export function RuleActions({ ruleId, enabled, snoozed }: Props) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!until) return setNotice({ tone: 'error', text: 'Pick a date and time to snooze until.' });
-            run(() => snoozeAlertAction(ruleId, new Date(until).toISOString()), () => `Snoozed until ${new Date(until).toLocaleString()}.`);
+            run(() => actions.snooze(ruleId, new Date(until).toISOString()), () => `Snoozed until ${new Date(until).toLocaleString()}.`);
           }}
         >
           <label className="text-sm text-gray-700">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { listAvatars } from '@/db/queries/avatars';
+import { createAlertAction, previewAlertAction, updateAlertAction } from './actions';
 import { AlertForm, type AlertFormMode } from '@/components/alerts/alert-form';
 import { toFormValues, type AlertFormValues } from '@/components/alerts/form-values';
 import { Sparkline } from '@/components/alerts/preview-chart';
@@ -143,6 +144,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         {form ? (
           <AlertForm
             key={formParams.edit ?? formParams.new}
+            actions={{ create: createAlertAction, update: updateAlertAction, preview: previewAlertAction }}
             mode={form.mode}
             initial={form.initial}
             avatars={avatars}

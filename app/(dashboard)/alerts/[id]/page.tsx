@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findAvatar } from '@/db/queries/avatars';
+import { checkAlertNowAction, deleteAlertAction, snoozeAlertAction, updateAlertAction } from '../actions';
 import { PreviewChart } from '@/components/alerts/preview-chart';
 import { RuleActions } from '@/components/alerts/rule-actions';
 import { displayState, StateBadge } from '@/components/alerts/state-badge';
@@ -76,7 +77,7 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
 
         {canEdit ? (
           <section aria-label="Actions" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
-            <RuleActions ruleId={rule.id} enabled={rule.enabled} snoozed={state === 'snoozed'} />
+            <RuleActions actions={{ checkNow: checkAlertNowAction, remove: deleteAlertAction, snooze: snoozeAlertAction, update: updateAlertAction }} ruleId={rule.id} enabled={rule.enabled} snoozed={state === 'snoozed'} />
             <p className="mt-3 text-sm">
               <Link href={`/alerts?edit=${encodeURIComponent(rule.id)}`} className="font-semibold text-indigo-700 hover:underline">
                 Edit this rule
