@@ -9,6 +9,7 @@ import { Sparkline } from '@/components/alerts/preview-chart';
 import { displayState, StateBadge } from '@/components/alerts/state-badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
+import { alertCheckIntervalSeconds } from '@/lib/alerts/check';
 import { describeCondition, formatAlertValue } from '@/lib/alerts/format';
 import { listAlertRules, type AlertRule } from '@/lib/alerts/service';
 import { ALERT_TEMPLATES } from '@/lib/alerts/templates';
@@ -19,6 +20,8 @@ import { listGoals } from '@/lib/goals/service';
 import { stepLabel } from '@/lib/funnels/labels';
 
 export const metadata: Metadata = { title: 'Alerts' };
+
+const describeInterval = (seconds: number) => (seconds % 60 === 0 ? (seconds === 60 ? 'minute' : `${seconds / 60} minutes`) : `${seconds} seconds`);
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 /** Which form the URL opens: `?new=<template key>|custom` or `?edit=<rule id>`. */
@@ -136,7 +139,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const firing = rules.filter((r) => displayState(r) === 'firing').length;
   return (
     <>
-      <PageHeader title="Alerts" description="Get told when a metric crosses a threshold — by e-mail, Slack or webhook. Rules are checked every 5 minutes." />
+      <PageHeader title="Alerts" description={`Get told when a metric crosses a threshold — by e-mail, Slack or webhook. Rules are checked every ${describeInterval(alertCheckIntervalSeconds())}.`} />
       <div className="space-y-6 px-8 py-6">
         {firing > 0 ? <Alert>{firing === 1 ? '1 rule is firing.' : `${firing} rules are firing.`}</Alert> : null}
         {!canEdit ? <Alert tone="info">You can see this workspace’s alert rules; members, admins and owners create and edit them.</Alert> : null}
