@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { identifier, timestamp } from '@/lib/ingest/schema-primitives';
-import { parseTargetUrl, TargetRefused } from '@/lib/webhooks/targets';
+import { targetUrlSchema } from '@/lib/webhooks/targets';
 import { ALERT_COMPARES, ALERT_METRICS, ALERT_OPS, ALERT_WINDOWS, NO_DATA_MODES, type AlertMetric } from './metric-names';
 
 export {
@@ -41,19 +41,6 @@ export const snoozeTime = z
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, `Must be one of ${values.join(', ')}`);
 
-const slackUrl = z
-  .string()
-  .trim()
-  .max(2000, 'Must be at most 2000 characters')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed(), 'Must not contain control characters or invalid Unicode')
-  .superRefine((s, ctx) => {
-    try {
-      parseTargetUrl(s);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof TargetRefused ? error.message : 'Must be an http or https URL' });
-    }
-  });
-
 export const channelSchema = z.discriminatedUnion(
   'type',
   [
@@ -65,7 +52,7 @@ export const channelSchema = z.discriminatedUnion(
         .max(MAX_EMAIL_RECIPIENTS, `At most ${MAX_EMAIL_RECIPIENTS} addresses`)
         .transform((list) => [...new Set(list.map((a) => a.toLowerCase()))]),
     }),
-    z.strictObject({ type: z.literal('slack'), url: slackUrl }),
+    z.strictObject({ type: z.literal('slack'), url: targetUrlSchema }),
     z.strictObject({ type: z.literal('webhook') }),
   ],
   { error: 'Must be an email, slack or webhook channel' },

@@ -27,22 +27,7 @@ import { ApiError } from '@/lib/api/errors';
 import { identifier, label, timestamp } from '@/lib/ingest/schema-primitives';
 import { ROTATION_GRACE_HOURS } from './deliver';
 import { EVENT_TYPES, TEST_EVENT_TYPES, newEventId, sampleData, type TestEventType } from './events';
-import { checkTarget, parseTargetUrl, TargetRefused } from './targets';
-
-export const MAX_URL_LENGTH = 2000;
-
-const urlSchema = z
-  .string()
-  .trim()
-  .max(MAX_URL_LENGTH, `Must be at most ${MAX_URL_LENGTH} characters`)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed(), 'Must not contain control characters or invalid Unicode')
-  .superRefine((s, ctx) => {
-    try {
-      parseTargetUrl(s);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof TargetRefused ? error.message : 'Must be an http or https URL' });
-    }
-  });
+import { checkTarget, targetUrlSchema, TargetRefused } from './targets';
 
 const eventsSchema = z
   .array(z.enum(EVENT_TYPES, `Must be one of ${EVENT_TYPES.join(', ')}`))
@@ -51,13 +36,13 @@ const eventsSchema = z
   .transform((types) => [...new Set(types)]);
 
 export const webhookInputSchema = z.strictObject({
-  url: urlSchema,
+  url: targetUrlSchema,
   events: eventsSchema,
   description: label(500).nullish(),
   enabled: z.boolean().default(true),
 });
 export const webhookPatchSchema = z.strictObject({
-  url: urlSchema.optional(),
+  url: targetUrlSchema.optional(),
   events: eventsSchema.optional(),
   description: label(500).nullish(),
   enabled: z.boolean().optional(),

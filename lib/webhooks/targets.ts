@@ -8,6 +8,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { promises as dns } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { z } from 'zod';
 
 const blocked = new BlockList();
 for (const [network, prefix] of [
@@ -131,3 +132,19 @@ export function checkLiteralHost(url: URL): void {
     throw new TargetRefused('Must not point at a loopback, private, link-local or otherwise internal address');
   }
 }
+
+export const MAX_URL_LENGTH = 2000;
+
+/** A URL Confab will POST to (a webhook endpoint, an alert's Slack hook): http(s), no control characters, its literal host allowed by the target rule. */
+export const targetUrlSchema = z
+  .string()
+  .trim()
+  .max(MAX_URL_LENGTH, `Must be at most ${MAX_URL_LENGTH} characters`)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed(), 'Must not contain control characters or invalid Unicode')
+  .superRefine((s, ctx) => {
+    try {
+      parseTargetUrl(s);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof TargetRefused ? error.message : 'Must be an http or https URL' });
+    }
+  });
