@@ -26,6 +26,7 @@ import { emitEvents } from '@/db/queries/outbox';
 import type { AlertNotificationRow } from '@/db/schema/alerts';
 import { getFunnel, type Funnel } from '@/lib/funnels/service';
 import { getGoal } from '@/lib/goals/service';
+import { appOrigin } from '@/lib/http/app-origin';
 import type { OutboxEvent } from '@/lib/webhooks/events';
 import type { AlertNotice } from './format';
 import { readMetric, type MetricTarget } from './metrics';
@@ -49,8 +50,7 @@ export const alertCheckIntervalSeconds = () => {
 
 /** The public address of the rule in the dashboard, for the notifications' "Open in Confab". */
 export function ruleUrl(ruleId: string): string {
-  const origin = (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-  return `${origin}/alerts/${encodeURIComponent(ruleId)}`;
+  return `${appOrigin()}/alerts/${encodeURIComponent(ruleId)}`;
 }
 
 export const machineRuleOf = (row: AlertRuleRow): MachineRule => ({

@@ -3,6 +3,7 @@
  * before, goals, escalation reasons, alert firings and three transcripts, with links into the dashboard.
  * The same content is the preview on Settings › Notifications.
  */
+import { computeChange } from '@/lib/analytics/change';
 import { formatAlertValue } from '@/lib/alerts/format';
 import type { AlertMetric } from '@/lib/alerts/metric-names';
 import { addDays } from '@/lib/analytics/timezone';
@@ -36,16 +37,26 @@ function formatValue(value: number | null, shape: Shape): string {
  * difference of the mean for sentiment; explicit about a week without a figure.
  */
 export function describeWeekChange(current: number | null, previous: number | null, shape: Shape): string {
-  if (current === null || previous === null) return 'no comparison';
-  if (shape === 'rate' || shape === 'score') {
-    const diff = shape === 'rate' ? (current - previous) * 100 : current - previous;
-    const text = shape === 'rate' ? `${Math.abs(diff).toFixed(1)} pts` : Math.abs(diff).toFixed(2);
-    return Number(Math.abs(diff).toFixed(shape === 'rate' ? 1 : 2)) === 0 ? 'no change' : `${signed(diff, text)} vs last week`;
+  if (shape === 'score') {
+    if (current === null || previous === null) return 'no comparison';
+    const diff = current - previous;
+    return Math.abs(diff) < 0.005 ? 'no change' : `${signed(diff, Math.abs(diff).toFixed(2))} vs last week`;
   }
-  if (previous === 0) return current === 0 ? 'no change' : 'new this week';
-  const relative = (current - previous) / previous;
-  const percent = Math.abs(relative * 100);
-  return percent < 0.05 ? 'no change' : `${signed(relative, `${percent.toFixed(percent >= 10 ? 0 : 1)}%`)} vs last week`;
+  const change = computeChange(current, previous, shape === 'rate' ? 'rate' : 'count');
+  switch (change.kind) {
+    case 'none':
+      return 'no comparison';
+    case 'same':
+      return 'no change';
+    case 'new':
+      return 'new this week';
+    case 'points':
+      return `${signed(change.value, `${Math.abs(change.value).toFixed(1)} pts`)} vs last week`;
+    case 'relative': {
+      const percent = Math.abs(change.value * 100);
+      return `${signed(change.value, `${percent.toFixed(percent >= 10 ? 0 : 1)}%`)} vs last week`;
+    }
+  }
 }
 
 const NOTABLE_LABEL: Record<NotableKind, string> = { most_negative: 'Most negative', escalated: 'Escalated', longest: 'Longest' };

@@ -4,6 +4,7 @@
  * with a unique key) before the mail goes, so reruns and concurrent runs send it once; a failed mail gives
  * the claim back for the next run.
  */
+import { appOrigin } from '@/lib/http/app-origin';
 import { claimDigestSend, listDigestWorkspaces, listPendingDigestRecipients, releaseDigestSend } from '@/db/queries/digest';
 import { safeTimeZone } from '@/lib/analytics/range';
 import { sendMail } from '@/lib/mail';
@@ -15,17 +16,12 @@ import { dueDigestWeek } from './week';
 export type SendDigestsOptions = { at?: Date; workspaceIds?: string[]; origin?: string; log?: (line: string) => void };
 export type SendDigestsResult = { dueWorkspaces: number; sent: number; failed: number };
 
-/** Where the digest's links point: NEXTAUTH_URL, else this server on localhost. */
-export function digestOrigin(): string {
-  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-}
-
 /** The headers of RFC 2369 and RFC 8058: mail clients show an Unsubscribe button that POSTs to the link. */
 export const unsubscribeHeaders = (url: string) => ({ 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
 export async function sendDueDigests(options: SendDigestsOptions = {}): Promise<SendDigestsResult> {
   const at = options.at ?? new Date();
-  const origin = options.origin ?? digestOrigin();
+  const origin = options.origin ?? appOrigin();
   const log = options.log ?? (() => {});
   const result: SendDigestsResult = { dueWorkspaces: 0, sent: 0, failed: 0 };
   for (const workspace of await listDigestWorkspaces(options.workspaceIds ?? null)) {
