@@ -18,7 +18,14 @@ export type DbExecutor = Db | DbTransaction;
 // that ignores the actual range or ids (measured: a back-fill DELETE scanning a goal's every completion,
 // a funnel taking 2.7 s instead of 0.9 s). Planning each run costs well under a millisecond. The embedded
 // server ignores startup parameters and sets the same for its one session (db/embedded.ts).
-const CLIENT_OPTIONS = { idle_timeout: 30, onnotice: () => {}, connection: { plan_cache_mode: 'force_custom_plan' } } as const;
+// `application_name` tells the processes apart in pg_stat_activity (and lets the benchmarks count each one's
+// database CPU): CONFAB_DB_APPLICATION_NAME, default `confab`.
+const clientOptions = () =>
+  ({
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: { plan_cache_mode: 'force_custom_plan', application_name: process.env.CONFAB_DB_APPLICATION_NAME || 'confab' },
+  }) as const;
 
 type Clients = { url: string; db: Db; sql: Sql; drizzleClient: Sql };
 const holder = globalThis as unknown as { __confabDb?: Clients };
@@ -33,7 +40,7 @@ function clients(): Clients {
   const url = databaseUrlOrThrow();
   if (holder.__confabDb?.url === url) return holder.__confabDb;
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const options = { max, ...CLIENT_OPTIONS };
+  const options = { max, ...clientOptions() };
   const drizzleClient = postgres(url, options);
   const sql = postgres(url, options);
   const created: Clients = { url, sql, drizzleClient, db: drizzle(drizzleClient, { schema }) };
@@ -72,7 +79,7 @@ export async function openDedicatedClient(): Promise<DedicatedClient> {
   const limit = Math.max(1, Number(process.env.DATABASE_DEDICATED_CONNECTIONS ?? 4));
   if (dedicatedOpen >= limit) await new Promise<void>((resolve) => dedicatedWaiting.push(resolve));
   else dedicatedOpen++;
-  const client = postgres(databaseUrlOrThrow(), { max: 1, ...CLIENT_OPTIONS });
+  const client = postgres(databaseUrlOrThrow(), { max: 1, ...clientOptions() });
   let ended: Promise<void> | null = null;
   const end = () =>
     (ended ??= client.end({ timeout: 0 }).finally(() => {

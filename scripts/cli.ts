@@ -8,6 +8,7 @@ import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { API_KEY_SCOPES, createApiKey, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { sendDueDigests } from '@/lib/digest/send';
+import { lowerWorkerPriority } from '@/lib/jobs/priority';
 import { startWorker } from '@/lib/jobs/worker';
 import { runAlertChecks } from '@/lib/alerts/check';
 import { authSecret } from './auth-secret';
@@ -72,7 +73,9 @@ const commands: Record<string, (options: Options) => Promise<void>> = {
   async worker() {
     await migrateDatabase();
     process.env.NEXTAUTH_SECRET = authSecret();
-    const worker = await startWorker((line) => console.error(`[worker] ${line}`));
+    const log = (line: string) => console.error(`[worker] ${line}`);
+    lowerWorkerPriority(log);
+    const worker = await startWorker(log);
     console.error('Worker running; Ctrl-C stops it.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -10,11 +10,15 @@ import { DATA_DIR, ensureDatabase } from '@/db/ensure';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_USER, seedDemo } from '@/lib/demo/seed';
 import { describeMailTransport } from '@/lib/mail/transport';
+import { lowerWorkerPriority } from '@/lib/jobs/priority';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { authSecret } from './auth-secret';
 import { buildNeeded, nextBin, root } from './build-state';
 
 const dev = process.argv.includes('--dev');
+// How the two processes show in pg_stat_activity: this one (migrations, the demo seed, the worker) and the web server.
+const applicationName = process.env.CONFAB_DB_APPLICATION_NAME || 'confab';
+process.env.CONFAB_DB_APPLICATION_NAME = `${applicationName}-worker`;
 const port = Number(process.env.PORT ?? 3000);
 const buildIsStale = () => buildNeeded() !== null;
 
@@ -61,6 +65,7 @@ async function main() {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret(),
       PORT: String(port),
+      CONFAB_DB_APPLICATION_NAME: `${applicationName}-web`,
       ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: '1' }),
     };
     if (!dev && buildIsStale()) {
@@ -71,7 +76,12 @@ async function main() {
     }
     // The in-process worker signs the digest's unsubscribe links with the web server's secret.
     process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
-    if (process.env.CONFAB_WORKER !== 'off') worker = await startWorker((line) => console.log(`[worker] ${line}`));
+    if (process.env.CONFAB_WORKER !== 'off') {
+      const log = (line: string) => console.log(`[worker] ${line}`);
+      // The embedded database runs on this thread and serves the web server: it keeps its priority.
+      if (!database.embedded) lowerWorkerPriority(log);
+      worker = await startWorker(log);
+    }
     // Our own listener rather than `next start`, so X-Forwarded-For comes from the socket (scripts/serve.ts).
     server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve.ts'), ...(dev ? ['--dev'] : [])], {
       stdio: 'inherit',

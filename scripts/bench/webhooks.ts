@@ -24,6 +24,7 @@ import { demoConversation, seededRandom, type DemoBatchItem } from '@/lib/demo/g
 import { createWebhook } from '@/lib/webhooks/service';
 import { root } from '../build-state';
 import { ensureBuild, startNextServer } from './_next-server';
+import { cpuAvailable, perUnit, startCpuPhase, type CpuGroups } from './_cpu';
 import { machineLine, percentile, requireDatabaseUrl } from './_stats';
 
 const { values } = parseArgs({
@@ -95,15 +96,16 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-function startWorkerProcess(): { stop: () => Promise<void> } {
+function startWorkerProcess(): { pid: number; stop: () => Promise<void> } {
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child: ChildProcess = spawn(process.execPath, [tsx, path.join(root, 'scripts', 'cli.ts'), 'worker'], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, WEBHOOK_ALLOW_PRIVATE: '1' },
+    env: { ...process.env, WEBHOOK_ALLOW_PRIVATE: '1', CONFAB_DB_APPLICATION_NAME: 'confab-worker' },
   });
   let output = '';
   child.stderr?.on('data', (c) => (output += c));
   return {
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) {
         if (child.exitCode !== 0) console.log(output.slice(-2000));
@@ -187,9 +189,17 @@ async function main() {
   await migrateDatabase();
   log(machineLine());
   await ensureBuild(log, !values['no-build']);
-  const server = await startNextServer(PORT, { WEBHOOK_ALLOW_PRIVATE: '1', API_RATE_LIMIT_PER_SECOND: '100000', NEXTAUTH_SECRET: randomBytes(32).toString('hex') });
+  const server = await startNextServer(PORT, { WEBHOOK_ALLOW_PRIVATE: '1', API_RATE_LIMIT_PER_SECOND: '100000', CONFAB_DB_APPLICATION_NAME: 'confab-web', NEXTAUTH_SECRET: randomBytes(32).toString('hex') });
   const receiver = await startReceiver();
   const worker = startWorkerProcess();
+  // Where the CPU goes: the web server and the worker, each with its database backends, and this process (the
+  // receiver and the clients).
+  const groups: CpuGroups = {
+    node: { web: [server.pid], worker: [worker.pid] },
+    alone: { 'receiver+clients': [process.pid] },
+    database: { 'web db': 'confab-web', 'worker db': 'confab-worker' },
+  };
+  const cpuPhase = () => (cpuAvailable() ? startCpuPhase(sql, groups) : null);
   try {
     const workspace = await insertWorkspace({ name: 'Webhooks bench', slug: `bench-webhooks-${Date.now()}` });
     const { key } = await createApiKey(workspace.id, { name: 'bench', scopes: ['ingest', 'admin'] });
@@ -200,15 +210,21 @@ async function main() {
     await ingest(server.url, key, buildBatches('warm').batches.slice(0, 4), 1);
 
     log(`\n1. ingest, ${plain.messages} messages in ${plain.batches.length} batches of ≤${BATCH} items, ${CLIENTS} clients`);
+    let phase = await cpuPhase();
     const without = await ingest(server.url, key, plain.batches, plain.messages);
     log(`   without a webhook:                   ${without.rate.toFixed(0)} msg/s (${without.seconds.toFixed(1)} s)`);
+    if (phase) log(`     ${perUnit(await phase.stop(), plain.messages, 'message')}`);
     await createWebhook(workspace.id, { url: receiver.url, events: ['message.created'] }, {});
+    phase = await cpuPhase();
     const hooked = await ingest(server.url, key, withHook.batches, withHook.messages);
     log(`   with one endpoint on message.created: ${hooked.rate.toFixed(0)} msg/s (${hooked.seconds.toFixed(1)} s)`);
+    const deliveredDuring = receiver.arrivals.size;
     const ratio = hooked.rate / without.rate;
     log(`   ratio ${ratio.toFixed(2)}× (target ≥ 0.7×) ${ratio >= 0.7 ? 'PASS' : 'FAIL'}`);
 
     await waitFor('every message.created delivery', () => receiver.arrivals.size >= withHook.messages, 300_000);
+    if (phase) log(`     until the last delivery: ${perUnit(await phase.stop(), withHook.messages, 'message and its delivery')}`);
+    log(`     ${deliveredDuring} of ${withHook.messages} deliveries arrived while the run lasted`);
     const flatOut = [...hooked.acked].map(([id, ackAt]) => receiver.arrivals.get(id)! - ackAt);
     log(`   lag while ingesting flat out (the CPU is saturated, deliveries queue): p50 ${percentile(flatOut, 50)} ms, p95 ${percentile(flatOut, 95)} ms`);
 
@@ -235,9 +251,11 @@ async function main() {
             'tokens', json_build_object('prompt', null, 'completion', null), 'sentiment', json_build_object('score', 0, 'label', 'neutral'))),
         now()
       FROM generate_series(1, ${BACKLOG}) AS g`;
+    phase = await cpuPhase();
     const drainStarted = performance.now();
     await waitFor('the backlog to drain', () => receiver.count() - before >= BACKLOG, 900_000);
     const drainSeconds = (performance.now() - drainStarted) / 1000;
+    if (phase) log(`   ${perUnit(await phase.stop(), BACKLOG, 'delivery')}`);
     const rate = BACKLOG / drainSeconds;
     const [left] = await sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM webhook_deliveries WHERE workspace_id = ${workspace.id}::uuid AND status <> 'delivered'`;
