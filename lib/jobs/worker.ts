@@ -10,6 +10,7 @@ import { startWebhookEngine } from '@/lib/webhooks/engine';
 import { createBoss } from './boss';
 import { startGoalBackfills } from './goal-backfills';
 import { pruneIdempotencyKeys, pruneWebhookDeliveries } from './housekeeping';
+import { startSearchIndexMerges } from './search-index';
 
 export const QUEUES = { closeIdle: 'close-idle-conversations', housekeeping: 'housekeeping', alertChecks: 'alert-checks', digests: 'weekly-digests' } as const;
 
@@ -61,6 +62,8 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
   });
 
   const backfills = startGoalBackfills(log, scope);
+  // What ingest appended to the search index's pending list, merged every few seconds.
+  const searchIndex = startSearchIndexMerges(log);
   // Webhook deliveries: fan-out and attempts, polled every 200 ms (jobs in PostgreSQL, see lib/webhooks/engine).
   const webhooks = startWebhookEngine({ log, workspaceIds: scope.workspaceIds });
 
@@ -69,6 +72,7 @@ export async function startWorker(log: (line: string) => void = () => {}, scope:
     stop: async () => {
       clearInterval(alertTimer);
       await backfills.stop();
+      await searchIndex.stop();
       await webhooks.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await close();
