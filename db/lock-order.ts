@@ -10,6 +10,10 @@
  *      billing is on and the batch starts conversations), then
  *   4. rows that hang off locked conversations (messages, completions) and rollup rows, each upsert
  *      ordered by its key.
+ * A conversation a batch creates is inserted after the rows that hang off it (its goal flag is known only
+ * then). No other writer can hold it before it commits, and two batches creating the same one run the same
+ * statements in the same order: the second waits at the first key they share, then retries with it as an
+ * existing conversation.
  * The default collation rather than `COLLATE "C"`: the back-fill walks conversations in lock order by
  * keyset (`id > after`), which only the primary key index serves.
  */

@@ -5,6 +5,7 @@ import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { seedConversation, type ConversationSpec } from '@/lib/transcripts/test-data';
 import { createTestWorkspace } from '@/test/factories';
+import { failUpdates } from '@/test/failing-trigger';
 import { expectRollupsConsistent } from '@/test/rollup-invariants';
 import { runPendingBackfills } from './backfill';
 import { createGoal, deleteGoal, updateGoal, type GoalInput } from './service';
@@ -58,6 +59,30 @@ describe('live evaluation', () => {
     // More matching messages later do not complete it again.
     await ingestBatch(ws, { batch: [{ id: randomUUID(), type: 'message', body: { conversationId: 'c1', id: 'late', role: 'user', content: 'x@y.z', createdAt: at(10) } }] });
     expect(await completions(ws, goal.id)).toHaveLength(1);
+    await expectGoalFlagsConsistent(ws);
+  });
+
+  test('a conversation a batch creates is written once, its goal flag included (no second write to set it)', async () => {
+    const { id: ws } = await createTestWorkspace();
+    for (const t of GOAL_TEMPLATES) await newGoal(ws, { name: t.name, trigger: t.trigger });
+    const undo = await failUpdates('conversations', `NEW.workspace_id = '${ws}'::uuid`);
+    try {
+      const { results } = await ingestBatch(ws, {
+        batch: [
+          { id: 'a', type: 'conversation', body: { id: 'lead', avatarId: 'support', startedAt: at(0) } },
+          { id: 'a1', type: 'message', body: { conversationId: 'lead', role: 'user', content: 'mail me: ann@example.com', createdAt: at(1) } },
+          { id: 'b1', type: 'message', body: { conversationId: 'thanks', role: 'user', content: 'Thanks, that helped', createdAt: at(2) } },
+          { id: 'b2', type: 'conversation.end', body: { conversationId: 'thanks', endedAt: at(3) } },
+          { id: 'c1', type: 'message', body: { conversationId: 'plain', role: 'user', content: 'where is my order?', createdAt: at(4) } },
+        ],
+      });
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 200, 201]);
+    } finally {
+      await undo();
+    }
+    const rows = await sql<{ id: string; goal_reached: boolean }[]>`
+      SELECT id, goal_reached FROM conversations WHERE workspace_id = ${ws}::uuid ORDER BY id`;
+    expect(rows).toEqual([{ id: 'lead', goal_reached: true }, { id: 'plain', goal_reached: false }, { id: 'thanks', goal_reached: true }]);
     await expectGoalFlagsConsistent(ws);
   });
 

@@ -1,8 +1,8 @@
 /**
  * Applies validated ingest items in one transaction with a small, constant number of set-based
- * statements: lock existing conversations → insert new ones complete → insert messages, actions and
- * events → fix response times around late messages → compute states in memory → write conversations and
- * rollup deltas. Concurrent batches lock rows in one order (db/lock-order.ts): the workspace's goals, then
+ * statements: lock existing conversations → insert messages, actions and events → fix response times
+ * around late messages → compute states in memory → evaluate goals → insert new conversations complete
+ * (goal flag included) → write changed conversations and rollup deltas. Concurrent batches lock rows in one order (db/lock-order.ts): the workspace's goals, then
  * every conversation the batch touches in a single ordered statement, so they wait for each other and do
  * not deadlock.
  */
@@ -65,7 +65,7 @@ async function applyInTransaction(
   let plan = planItems(all, rules.escalationToolNames);
 
   // 1. Lock the conversations that exist, those only events name included (goals may complete there);
-  // create the others with their final state.
+  // compute the others' final state (inserted in step 7).
   const eventOnly = plan.events.flatMap((e) => (e.conversationId && !plan.firstItems.has(e.conversationId) ? [e.conversationId] : []));
   const lockIds = [...new Set([...plan.firstItems.keys(), ...eventOnly])];
   const rows = lockIds.length ? await writes.lockConversations(workspaceId, lockIds) : [];
@@ -81,8 +81,6 @@ async function applyInTransaction(
   const prepared = quota.refused.size ? all.filter((i) => i.type === 'event' || !quota.refused.has(i.conversationId)) : all;
   if (prepared !== all) plan = planItems(prepared, rules.escalationToolNames);
   const fresh = await buildNewConversations(prepared, plan, new Set(existing.keys()));
-  const created = await writes.insertConversations(workspaceId, [...fresh.entries.values()].map((e) => conversationRecord(e.state, conversationSentiment(e.state))));
-  if (created.length !== fresh.entries.size) throw new ConversationCreatedConcurrently();
   const entries = new Map([...existing, ...fresh.entries]);
 
   // 2. Before inserting: the stored facts of conversations whose `unknown` avatar a get-or-create now names
@@ -121,8 +119,9 @@ async function applyInTransaction(
   const newActions = plan.actions.filter((a) => inserted.actions.has(actionKey(a.conversationId, a.id)));
   for (const m of plan.messages) {
     if (inserted.messages.has(messageKey(m.conversationId, m.id))) continue;
-    // Rows without their conversation would break the counters; erasure removes them together.
-    if (fresh.entries.has(m.conversationId)) throw new Error(`Stored message ${m.id} of missing conversation ${m.conversationId}`);
+    // A conversation thought new has a stored message only if a concurrent batch created it meanwhile
+    // (erasure removes messages with their conversation): retried, it is an existing one.
+    if (fresh.entries.has(m.conversationId)) throw new ConversationCreatedConcurrently();
     interleaved.add(m.conversationId);
   }
 
@@ -159,9 +158,14 @@ async function applyInTransaction(
     events: plan.events.filter((e) => inserted.events.has(eventKey(e.id))),
   });
 
-  // 7. Rollup deltas and the writes. New conversations were inserted complete, save a goal they reached.
+  // 7. New conversations, written once and complete, goal flag included. If a concurrent batch created one
+  // meanwhile, the insert waits for it and then skips it, and the transaction is retried.
+  const created = await writes.insertConversations(workspaceId, [...fresh.entries.values()].map((e) => conversationRecord(e.state, conversationSentiment(e.state))));
+  if (created.length !== fresh.entries.size) throw new ConversationCreatedConcurrently();
+
+  // 8. Rollup deltas and the other writes.
   const deltas = new RollupDeltas();
-  const changed: ConversationEntry[] = [...fresh.entries.values()].filter((e) => e.state.goalReached);
+  const changed: ConversationEntry[] = [];
   const avatars = new Set<string>();
   for (const entry of fresh.entries.values()) {
     deltas.changeConversation(null, entry.state);
