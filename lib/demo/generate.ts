@@ -98,7 +98,9 @@ export function demoConversation(rand: () => number, id: string, now: Date, days
   if (rand() < 0.7) conversation.language = local?.language ?? avatar.language ?? 'en';
 
   const items: DemoBatchItem[] = [];
-  const item = (suffix: string, type: string, body: Record<string, unknown>) => items.push({ id: `${id}:${suffix}`, type, body });
+  // As the SDKs send them: a message, tool call or event carries its own id as the batch item id.
+  const ownId = (type: string, body: Record<string, unknown>) => (type === 'message' || type === 'action' || type === 'event' ? (body.id as string | undefined) : undefined);
+  const item = (suffix: string, type: string, body: Record<string, unknown>) => items.push({ id: ownId(type, body) ?? `${id}:${suffix}`, type, body });
   if (rand() < 0.1) {
     item('init', 'conversation.initialize', conversation);
     return items;

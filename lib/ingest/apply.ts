@@ -30,13 +30,25 @@ import { batchEvents } from './webhook-events';
 export type ApplyOptions = {
   /** The time the request arrived: the default for items without their own time. */
   receivedAt?: Date;
-  /** Record each item's `key` and status in idempotency_keys (batch item ids), in the same transaction. */
+  /**
+   * Record each item's `key` and status in idempotency_keys (batch item ids), in the same transaction; items
+   * that are their own record (`isOwnRecord`) need none.
+   */
   recordKeys?: boolean;
 };
 
 export type ApplyResult = { outcomes: ItemOutcome[]; conversations: Map<string, ConversationState> };
 
 export const IDEMPOTENCY_PREFIX = 'batch:';
+
+/**
+ * A message, tool call or event whose id is its batch item's id (given so, or taken from it when the body has
+ * none; the SDKs send them so): its row is the record of the item id, and a resend meets it there.
+ */
+export function isOwnRecord(item: IngestItem): boolean {
+  if (item.type !== 'message' && item.type !== 'action' && item.type !== 'event') return false;
+  return !!item.key && (item.body.id === undefined || item.body.id === null || item.body.id === item.key);
+}
 
 export async function applyIngestItems(workspaceId: string, items: IngestItem[], options: ApplyOptions = {}): Promise<ApplyResult> {
   if (items.length === 0) return { outcomes: [], conversations: new Map() };
@@ -185,7 +197,7 @@ async function applyInTransaction(
   for (const e of plan.events) if (e.avatarId) avatars.add(e.avatarId);
 
   const keys = options.recordKeys
-    ? outcomes.flatMap((o, i) => (items[i].key && o.status !== 429 ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
+    ? outcomes.flatMap((o, i) => (items[i].key && o.status !== 429 && !isOwnRecord(items[i]) ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
     : [];
   await Promise.all([
     writes.insertAvatars(workspaceId, [...avatars]),

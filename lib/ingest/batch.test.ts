@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { closeDb } from '@/db';
+import { closeDb, sql } from '@/db';
 import { ApiError } from '@/lib/api/errors';
 import { createTestWorkspace } from '@/test/factories';
 import { conversationRow, hourlyTotals, ingestRowCounts, messageRows } from '@/test/ingest-db';
@@ -40,6 +40,39 @@ describe('batch', () => {
     expect(again.results).toEqual(first.results);
     expect(await ingestRowCounts(ws.id)).toEqual(counts);
     expect(await hourlyTotals(ws.id)).toEqual(rollups);
+  });
+
+  test('messages, tool calls and events with the item id as their own are their own record: no ledger row, resends still no-ops', async () => {
+    const ws = await createTestWorkspace();
+    const batch = [
+      { id: 'open', type: 'conversation', body: { id: 'c1', avatarId: 'bot' } },
+      { id: 'm1', type: 'message', body: { conversationId: 'c1', id: 'm1', role: 'user', content: 'hello' } },
+      { id: 'm2', type: 'message', body: { conversationId: 'c1', role: 'assistant', content: 'hi there' } },
+      { id: 'item-m3', type: 'message', body: { conversationId: 'c1', id: 'm3', role: 'user', content: 'bye' } },
+      { id: 'a1', type: 'action', body: { conversationId: 'c1', id: 'a1', name: 'lookup' } },
+      { id: 'e1', type: 'event', body: { id: 'e1', name: 'clicked', conversationId: 'c1' } },
+      { id: 'end', type: 'conversation.end', body: { conversationId: 'c1' } },
+    ];
+    const first = await ingestBatch(ws.id, { batch });
+    expect(first.results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201, 200]);
+    // Only the items whose effect is not keyed by their own id are remembered.
+    const keys = await sql<{ key: string; status: number }[]>`
+      SELECT key, status FROM idempotency_keys WHERE workspace_id = ${ws.id}::uuid ORDER BY key`;
+    expect(keys).toEqual([{ key: 'batch:end', status: 200 }, { key: 'batch:item-m3', status: 201 }, { key: 'batch:open', status: 201 }]);
+    const counts = await ingestRowCounts(ws.id);
+    const rollups = await hourlyTotals(ws.id);
+    const conversation = await conversationRow(ws.id, 'c1');
+
+    const again = await ingestBatch(ws.id, { batch });
+    expect(again.results).toEqual(first.results);
+    expect(await ingestRowCounts(ws.id)).toEqual(counts);
+    expect(await hourlyTotals(ws.id)).toEqual(rollups);
+    expect(await conversationRow(ws.id, 'c1')).toEqual(conversation);
+    // A resent own-record item with changed content is still a no-op.
+    const changed = await ingestBatch(ws.id, { batch: [{ id: 'm1', type: 'message', body: { conversationId: 'c1', id: 'm1', role: 'user', content: 'changed' } }] });
+    expect(changed.results).toEqual([{ id: 'm1', status: 201 }]);
+    expect((await messageRows(ws.id, 'c1')).map((m) => m.content)).toEqual(['hello', 'hi there', 'bye']);
+    await expectRollupsConsistent(ws.id);
   });
 
   test('bad items get 422 with details while the others apply', async () => {

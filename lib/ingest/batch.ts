@@ -1,11 +1,13 @@
 /**
  * `POST /v1/batch` as a function: validates each item on its own, skips item ids already applied
- * (answering with the status recorded then), and applies the rest in one set-based transaction.
+ * (answering with the status recorded then), and applies the rest in one set-based transaction. Items that
+ * are their own record (a message, tool call or event with the item id as its id) are not looked up: they are
+ * applied again, find their row stored, and answer 201 as the first time did.
  * The demo seeder and the benchmark call `ingestBatch` directly.
  */
 import { findIdempotentStatuses } from '@/db/queries/ingest-reads';
 import { validationError, zodDetails, type ErrorDetail } from '@/lib/api/errors';
-import { applyIngestItems, IDEMPOTENCY_PREFIX } from './apply';
+import { applyIngestItems, IDEMPOTENCY_PREFIX, isOwnRecord } from './apply';
 import { batchBodySchemas, batchItemSchema, batchRequestSchema } from './schemas';
 import type { IngestItem } from './types';
 
@@ -53,7 +55,8 @@ export async function ingestBatch(
   checked.forEach((c, index) => {
     if (c.ok && !firstOf.has(c.id)) firstOf.set(c.id, index);
   });
-  const recorded = await findIdempotentStatuses(workspaceId, [...firstOf.keys()].map((id) => IDEMPOTENCY_PREFIX + id));
+  const ownRecord = (index: number) => isOwnRecord((checked[index] as Extract<Checked, { ok: true }>).item);
+  const recorded = await findIdempotentStatuses(workspaceId, [...firstOf].flatMap(([id, index]) => (ownRecord(index) ? [] : [IDEMPOTENCY_PREFIX + id])));
 
   const toApply: number[] = [];
   for (const [id, index] of firstOf) if (!recorded.has(IDEMPOTENCY_PREFIX + id)) toApply.push(index);
@@ -70,6 +73,8 @@ export async function ingestBatch(
     const outcome = applied.get(firstOf.get(c.id)!);
     // Refused past the plan's quota: nothing was written or recorded, so a resend later is applied.
     if (outcome?.refusal) return { id: c.id, status: 429, error: { code: outcome.refusal.code, message: outcome.refusal.message } };
+    // Its own record, found stored: this item id created it the first time.
+    if (outcome && isOwnRecord(c.item)) return { id: c.id, status: 201 };
     return { id: c.id, status: outcome?.status ?? recorded.get(IDEMPOTENCY_PREFIX + c.id)! };
   });
   const refusal = outcomes.find((o) => o.refusal)?.refusal;

@@ -107,7 +107,7 @@ export const ingestEndpoints: Endpoint[] = [
     tag: 'Batch',
     summary: 'Send a batch',
     description:
-      'Sends up to 1,000 items (5 MB) of any type in one request — what the SDK uses. Each item’s `body` is the body of the matching single endpoint, plus `conversationId` for `message`, `action` and `conversation.end`. Items are validated one by one: an invalid item gets a 422 result and the others are still applied. A resent item `id` is a no-op that answers with the status recorded the first time.',
+      'Sends up to 1,000 items (5 MB) of any type in one request — what the SDK uses. Each item’s `body` is the body of the matching single endpoint, plus `conversationId` for `message`, `action` and `conversation.end`. Items are validated one by one: an invalid item gets a 422 result and the others are still applied. A resent item `id` is a no-op that answers with the status recorded the first time (a message, action or event whose own `id` is the item `id`, or that has none and takes it, is its own record: resent, it finds its row stored and answers `201`).',
     scope: 'ingest',
     body: { schema: 'BatchRequest', examples: examples.batchExamples },
     responses: {
