@@ -202,9 +202,6 @@ async function applyInTransaction(
   await Promise.all([
     writes.insertAvatars(workspaceId, [...avatars]),
     writes.updateConversations(workspaceId, changed.map((e) => conversationRecord(e.state, conversationSentiment(e.state)))),
-    rollups.addHourly(workspaceId, deltas.hourlyRows()),
-    rollups.addDimensions(workspaceId, deltas.dimensionRows()),
-    rollups.addTools(workspaceId, deltas.toolRows()),
     rollups.addCustomers(workspaceId, deltas.customerRows()),
     rollups.removeOrphanCustomers(workspaceId, deltas.leftCustomerRows()),
     writes.recordIdempotencyKeys(workspaceId, keys),
@@ -215,6 +212,13 @@ async function applyInTransaction(
         workspaceId,
         batchEvents([...entries.values()].map((e) => ({ before: e.before, state: e.state })), newMessages, newActions).filter((e) => rules.subscribedEvents.has(e.type)),
       ),
+  ]);
+  // Last, just before the commit: the counters every concurrent batch of the workspace adds to (an avatar's
+  // hour, a country's day), so their row locks are held for these statements and the commit only.
+  await Promise.all([
+    rollups.addHourly(workspaceId, deltas.hourlyRows()),
+    rollups.addDimensions(workspaceId, deltas.dimensionRows()),
+    rollups.addTools(workspaceId, deltas.toolRows()),
   ]);
   return { outcomes, conversations: new Map([...entries].map(([id, e]) => [id, e.state])), afterCommit: quota.afterCommit };
 }
