@@ -1,6 +1,6 @@
 /**
  * The worker's search-index loop: every MERGE_MS it merges what ingest appended to the trigram index's
- * pending list (db/migrations/0015). Ingest then only appends, and the index takes new entries in large
+ * pending list (db/migrations/0016). Ingest then only appends, and the index takes new entries in large
  * batches, which costs less per message than merging inside each ingest transaction. Entries not merged
  * yet are searched all the same, so search results never lag behind ingest.
  */
