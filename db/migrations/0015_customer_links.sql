@@ -132,3 +132,16 @@ $fn$;
 --> statement-breakpoint
 -- Existing data: the new tables from every workspace's conversations.
 SELECT analytics_apply_customer_links(NULL, id, NULL, NULL) FROM workspaces;
+--> statement-breakpoint
+-- Funnels: the range scan of conversations and the lookups of steps by name (or goal) read only their
+-- indexes (the columns a funnel needs are INCLUDEd), instead of the tables' rows.
+DROP INDEX IF EXISTS "conversations_started_idx";--> statement-breakpoint
+CREATE INDEX "conversations_started_idx" ON "conversations" USING btree ("workspace_id","started_at") INCLUDE ("id","user_message_count");--> statement-breakpoint
+DROP INDEX IF EXISTS "conversations_avatar_started_idx";--> statement-breakpoint
+CREATE INDEX "conversations_avatar_started_idx" ON "conversations" USING btree ("workspace_id","avatar_id","started_at") INCLUDE ("id","user_message_count");--> statement-breakpoint
+DROP INDEX IF EXISTS "actions_name_idx";--> statement-breakpoint
+CREATE INDEX "actions_name_idx" ON "actions" USING btree ("workspace_id","name","started_at") INCLUDE ("conversation_id");--> statement-breakpoint
+DROP INDEX IF EXISTS "events_name_idx";--> statement-breakpoint
+CREATE INDEX "events_name_idx" ON "events" USING btree ("workspace_id","name","timestamp") INCLUDE ("conversation_id");--> statement-breakpoint
+DROP INDEX IF EXISTS "goal_completions_time_idx";--> statement-breakpoint
+CREATE INDEX "goal_completions_time_idx" ON "goal_completions" USING btree ("workspace_id","goal_id","completed_at") INCLUDE ("conversation_id");
