@@ -145,3 +145,8 @@ DROP INDEX IF EXISTS "events_name_idx";--> statement-breakpoint
 CREATE INDEX "events_name_idx" ON "events" USING btree ("workspace_id","name","timestamp") INCLUDE ("conversation_id");--> statement-breakpoint
 DROP INDEX IF EXISTS "goal_completions_time_idx";--> statement-breakpoint
 CREATE INDEX "goal_completions_time_idx" ON "goal_completions" USING btree ("workspace_id","goal_id","completed_at") INCLUDE ("conversation_id");
+--> statement-breakpoint
+-- Escalations (the Overview's Escalations section): the escalated conversations of a range and each one's
+-- first escalation action are found in small partial indexes instead of scanning the conversations.
+CREATE INDEX IF NOT EXISTS "conversations_escalated_idx" ON "conversations" USING btree ("workspace_id","started_at") INCLUDE ("id","avatar_id","escalated_at") WHERE escalated;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "actions_escalation_idx" ON "actions" USING btree ("workspace_id","conversation_id","started_at","id") INCLUDE ("name") WHERE is_escalation;
