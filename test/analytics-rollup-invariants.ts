@@ -13,6 +13,9 @@ const TABLES = {
   rollup_sources_daily: ['day', 'avatar_id', 'source'],
   rollup_customer_returns: ['avatar_id', 'day', 'gap_days'],
   rollup_customer_hours: ['avatar_id', 'hour', 'gap_hours'],
+  rollup_customer_hour_gaps: ['avatar_id', 'hour', 'prev_days'],
+  rollup_customer_hour_links: ['avatar_id', 'prev_day', 'hour', 'prev_hour'],
+  rollup_customer_day_links: ['avatar_id', 'prev_day', 'day', 'prev_hour'],
 } as const;
 
 type Rows = Map<string, Record<string, number>>;

@@ -26,6 +26,22 @@ export async function conversationsByDimension(
     SELECT NULL, total.conversations - (SELECT coalesce(sum(conversations), 0) FROM known) FROM total`;
 }
 
+/**
+ * Conversations per (dimension, value) for several dimensions in one read, values with conversations only;
+ * the caller gives each dimension its conversations without a value (the range's total minus these).
+ */
+export async function conversationsByDimensions(
+  workspaceId: string,
+  plan: RangePlan,
+  avatarId: string | null | undefined,
+  dimensions: readonly DimensionName[],
+): Promise<{ dimension: DimensionName; value: string; conversations: number }[]> {
+  return sql<{ dimension: DimensionName; value: string; conversations: number }[]>`
+    SELECT dimension, value, sum(conversations)::float8 AS conversations
+    FROM ${tierRows(workspaceId, plan, { avatarId }, DIMENSIONS, ['dimension', 'value', 'conversations'], sql`AND dimension IN ${sql(dimensions)}`)} d
+    GROUP BY dimension, value HAVING sum(conversations) > 0`;
+}
+
 export type ToolRow = { tool_name: string; calls: number; duration_sum_ms: number; duration_count: number; escalations: number };
 
 export async function toolUsage(workspaceId: string, plan: RangePlan, avatarId?: string | null): Promise<ToolRow[]> {

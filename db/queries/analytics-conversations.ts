@@ -1,58 +1,55 @@
 /**
- * The analytics reads about customers and single conversations: unique users (customer chains, and the
- * conversations table for edge hours) and the most negative conversations of a range.
+ * The analytics reads about customers and single conversations: unique users (customer chains and links)
+ * and the most negative conversations of a range.
  */
 import type { RangePlan } from '@/lib/analytics/plan';
 import { sql } from '../index';
 import { avatarCondition, type Fragment } from './analytics-tiers';
 
-function startedIn(plan: RangePlan): Fragment {
-  const spans = plan.hourSpans.map((s) => sql`(started_at >= ${s.start} AND started_at < ${s.end})`);
-  if (spans.length === 0) return sql`false`;
-  return sql`(${spans.reduce((all, s) => sql`${all} OR ${s}`)})`;
-}
-
-/** rollup_customer_hours caps gaps at 49 hours, so it answers ranges of up to 48 hours (all avatars). */
-const HOUR_CHAIN_MAX_HOURS = 48;
+type Span = { start: Date; end: Date; when: Fragment };
 
 /**
- * Distinct non-null customer ids of the conversations started in the plan's range. Up to 48 hours, all
- * avatars: from the hour chains. Otherwise: whole local days from the day chains (a customer counted on the first day of
- * the range with a conversation: a gap longer than the days since the range's first day), plus the
- * customers of edge-hour conversations that have no conversation in those whole days.
+ * Distinct non-null customer ids of the conversations started in the plan's range [H1, H2), each counted at
+ * its first conversation hour in the range: a local day (of the plan's whole days) or an edge hour whose
+ * customer's previous conversation hour is before H1 — on a local day before H1's day L (the day chains and
+ * rollup_customer_hour_gaps), or on day L before H1 (the link tables, prev_day = L). Every read is bounded by
+ * buckets (days or hours × their gap values, or × the hours of day L), never by conversations. The rollups'
+ * days are the workspace's: a plan made in another timezone (alerts plan in UTC) reads its whole days as hours.
  */
 export async function countUniqueUsers(workspaceId: string, plan: RangePlan, avatarId?: string | null): Promise<number> {
-  if (!avatarId && plan.hourEnd.getTime() - plan.hourStart.getTime() <= HOUR_CHAIN_MAX_HOURS * 3_600_000) {
-    // Short ranges: hour chains, a customer counted in the first hour of the range with a conversation.
-    const [row] = await sql<{ n: number }[]>`
-      SELECT coalesce(sum(customers), 0)::float8 AS n FROM rollup_customer_hours
-      WHERE workspace_id = ${workspaceId} AND avatar_id = '' AND hour >= ${plan.hourStart} AND hour < ${plan.hourEnd}
-        AND gap_hours > extract(epoch FROM hour - ${plan.hourStart}::timestamptz) / 3600`;
-    return row.n;
-  }
+  const scope = avatarId ?? '';
+  const h1 = plan.hourStart;
+  const sameZone = sql`(SELECT timezone FROM workspaces WHERE id = ${workspaceId}) = ${plan.workspaceTimezone}`;
   const days = plan.days;
-  const chains = days
-    ? sql`
-      SELECT coalesce(sum(customers), 0)::float8 AS n FROM rollup_customer_returns
-      WHERE workspace_id = ${workspaceId} AND avatar_id = ${avatarId ?? ''}
-        AND day BETWEEN ${days.first}::date AND ${days.last}::date AND gap_days > day - ${days.first}::date`
-    : sql`SELECT 0::float8 AS n`;
-  const inDays = days
-    ? sql`AND NOT EXISTS (
-        SELECT 1 FROM conversations d
-        WHERE d.workspace_id = ${workspaceId} AND d.customer_id = e.customer_id ${avatarId ? sql`AND d.avatar_id = ${avatarId}` : sql``}
-          AND d.started_at >= ${days.hourStart} AND d.started_at < ${days.hourEnd})`
-    : sql``;
-  const edges =
-    plan.hourSpans.length === 0
-      ? sql`SELECT 0::float8 AS n`
-      : sql`
-      SELECT count(*)::float8 AS n FROM (
-        SELECT DISTINCT customer_id FROM conversations
-        WHERE workspace_id = ${workspaceId} AND customer_id IS NOT NULL ${avatarCondition(avatarId)} AND ${startedIn(plan)}
-      ) e
-      WHERE true ${inDays}`;
-  const [row] = await sql<{ n: number }[]>`SELECT (${chains}) + (${edges}) AS n`;
+  const spans: Span[] = plan.hourSpans.map((s) => ({ ...s, when: sql`true` }));
+  if (days) spans.push({ start: days.hourStart, end: days.hourEnd, when: sql`NOT ${sameZone}` });
+  const parts: Fragment[] = [];
+  if (days) {
+    parts.push(sql`
+      SELECT sum(customers) AS n FROM rollup_customer_returns
+      WHERE workspace_id = ${workspaceId} AND avatar_id = ${scope} AND ${sameZone}
+        AND day BETWEEN ${days.first}::date AND ${days.last}::date AND gap_days > day - (SELECT l FROM z)`);
+    parts.push(sql`
+      SELECT sum(customers) AS n FROM rollup_customer_day_links
+      WHERE workspace_id = ${workspaceId} AND avatar_id = ${scope} AND ${sameZone}
+        AND prev_day = (SELECT l FROM z) AND day BETWEEN ${days.first}::date AND ${days.last}::date AND prev_hour < ${h1}`);
+  }
+  for (const span of spans) {
+    parts.push(sql`
+      SELECT sum(customers) AS n FROM rollup_customer_hour_gaps
+      WHERE workspace_id = ${workspaceId} AND avatar_id = ${scope} AND ${span.when}
+        AND hour >= ${span.start} AND hour < ${span.end} AND prev_days > (hour AT TIME ZONE (SELECT tz FROM z))::date - (SELECT l FROM z)`);
+    parts.push(sql`
+      SELECT sum(customers) AS n FROM rollup_customer_hour_links
+      WHERE workspace_id = ${workspaceId} AND avatar_id = ${scope} AND ${span.when}
+        AND prev_day = (SELECT l FROM z) AND hour >= ${span.start} AND hour < ${span.end} AND prev_hour < ${h1}`);
+  }
+  if (parts.length === 0) return 0;
+  const [row] = await sql<{ n: number }[]>`
+    WITH z AS (
+      SELECT timezone AS tz, (${h1}::timestamptz AT TIME ZONE timezone)::date AS l FROM workspaces WHERE id = ${workspaceId}
+    )
+    SELECT coalesce(sum(n), 0)::float8 AS n FROM (${parts.reduce((all, part) => sql`${all} UNION ALL ${part}`)}) p`;
   return row.n;
 }
 

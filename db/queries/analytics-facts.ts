@@ -6,12 +6,6 @@ import { avatarCondition, FACTS, sums, tierRows, type FactSums } from './analyti
 
 export type AvatarFactSums = FactSums & { avatar_id: string; name: string };
 
-export async function sumFacts(workspaceId: string, plan: RangePlan, avatarId?: string | null): Promise<FactSums> {
-  const [row] = await sql<FactSums[]>`
-    SELECT ${sums(FACT_COLUMNS)} FROM ${tierRows(workspaceId, plan, { avatarId }, FACTS, FACT_COLUMNS)} f`;
-  return row;
-}
-
 /** Per avatar, most conversations first; `limit` null for all of them. */
 export async function sumFactsByAvatar(
   workspaceId: string,

@@ -138,3 +138,54 @@ export const analyticsPending = pgTable(
 
 /** One row per transaction with pending conversation changes; its deferred trigger runs the flush at commit. */
 export const analyticsFlush = pgTable('analytics_flush', { txid: bigint('txid', { mode: 'number' }).primaryKey() });
+
+// ---------------------------------------------------------------- customer links (unique users over any range)
+// Unique users over [H1, H2) count each customer at its first conversation hour in the range: an hour (or a
+// local day) whose customer's previous conversation hour is before H1. "Before H1" is, in local days, either
+// a day before H1's day L (rollup_customer_hour_gaps, rollup_customer_returns) or an hour of day L before H1
+// (the two link tables, read with prev_day = L). Every read is bounded by buckets: hours × gap values, or
+// hours × the 24 hours of day L. Per avatar and for all avatars (avatar_id '').
+
+/**
+ * Each (customer, UTC hour with a conversation) counts once in (hour, prev_days): the local days between
+ * that hour's day and the day of the customer's previous conversation hour (0 the same day; 1000 for none).
+ */
+export const rollupCustomerHourGaps = pgTable(
+  'rollup_customer_hour_gaps',
+  {
+    workspaceId: workspaceRef(),
+    avatarId: text('avatar_id').notNull(),
+    hour: ts('hour').notNull(),
+    prevDays: smallint('prev_days').notNull(),
+    customers: integer('customers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.avatarId, t.hour, t.prevDays] })],
+);
+
+/** Each (customer, UTC hour with a conversation) that has an earlier one: (prev_day, hour, prev_hour). */
+export const rollupCustomerHourLinks = pgTable(
+  'rollup_customer_hour_links',
+  {
+    workspaceId: workspaceRef(),
+    avatarId: text('avatar_id').notNull(),
+    prevDay: date('prev_day', { mode: 'string' }).notNull(),
+    hour: ts('hour').notNull(),
+    prevHour: ts('prev_hour').notNull(),
+    customers: integer('customers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.avatarId, t.prevDay, t.hour, t.prevHour] })],
+);
+
+/** Each (customer, local day with a conversation) that has an earlier day: (prev_day, day, the last hour of prev_day). */
+export const rollupCustomerDayLinks = pgTable(
+  'rollup_customer_day_links',
+  {
+    workspaceId: workspaceRef(),
+    avatarId: text('avatar_id').notNull(),
+    prevDay: date('prev_day', { mode: 'string' }).notNull(),
+    day: localDay(),
+    prevHour: ts('prev_hour').notNull(),
+    customers: integer('customers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.avatarId, t.prevDay, t.day, t.prevHour] })],
+);

@@ -1,6 +1,6 @@
 /** Conversations by device, source, language, country or avatar; tool calls by tool. */
-import { conversationsByDimension, toolUsage } from '@/db/queries/analytics-breakdowns';
-import { sumFactsByAvatar } from '@/db/queries/analytics-facts';
+import { conversationsByDimension, conversationsByDimensions, toolUsage, type DimensionName } from '@/db/queries/analytics-breakdowns';
+import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
 import { ratio } from './overview';
 import { planRange } from './plan';
 import type { AnalyticsFilter, Breakdown, BreakdownDimension, ToolUsage } from './types';
@@ -46,14 +46,8 @@ function withShares(dimension: BreakdownDimension, rows: Counted[]): Breakdown {
   return { dimension, data };
 }
 
-/** Conversations started in the range per value, most first; shares of all conversations in the range. */
-export async function getBreakdown(workspaceId: string, filter: AnalyticsFilter, dimension: BreakdownDimension): Promise<Breakdown> {
-  const plan = planRange(filter.range);
-  if (dimension === 'avatar') {
-    const avatars = await sumFactsByAvatar(workspaceId, plan, filter.avatarId, null);
-    return withShares(dimension, avatars.map((a) => ({ value: a.avatar_id, label: a.name, conversations: a.conversations })));
-  }
-  const rows = await conversationsByDimension(workspaceId, plan, filter.avatarId, dimension);
+/** Merges rows of one dimension (null: conversations without a value) into the breakdown. */
+function dimensionBreakdown(dimension: DimensionName, rows: { value: string | null; conversations: number }[]): Breakdown {
   const merged = new Map<string, number>();
   for (const row of rows) {
     const value = row.value ?? UNKNOWN;
@@ -63,6 +57,31 @@ export async function getBreakdown(workspaceId: string, filter: AnalyticsFilter,
     dimension,
     [...merged].map(([value, conversations]) => ({ value, label: labelOf(dimension, value), conversations })),
   );
+}
+
+export const avatarBreakdown = (avatars: AvatarFactSums[]): Breakdown =>
+  withShares('avatar', avatars.map((a) => ({ value: a.avatar_id, label: a.name, conversations: a.conversations })));
+
+/** Conversations started in the range per value, most first; shares of all conversations in the range. */
+export async function getBreakdown(workspaceId: string, filter: AnalyticsFilter, dimension: BreakdownDimension): Promise<Breakdown> {
+  const plan = planRange(filter.range);
+  if (dimension === 'avatar') return avatarBreakdown(await sumFactsByAvatar(workspaceId, plan, filter.avatarId, null));
+  return dimensionBreakdown(dimension, await conversationsByDimension(workspaceId, plan, filter.avatarId, dimension));
+}
+
+/** Several value dimensions in one read, given the range's conversations (for those without a value), which may still be on their way. */
+export async function getDimensionBreakdowns(
+  workspaceId: string,
+  filter: AnalyticsFilter,
+  dimensions: readonly DimensionName[],
+  conversations: number | Promise<number>,
+): Promise<Breakdown[]> {
+  const [rows, total] = await Promise.all([conversationsByDimensions(workspaceId, planRange(filter.range), filter.avatarId, dimensions), conversations]);
+  return dimensions.map((dimension) => {
+    const known = rows.filter((r) => r.dimension === dimension);
+    const unknown = total - known.reduce((sum, r) => sum + r.conversations, 0);
+    return dimensionBreakdown(dimension, [...known, { value: null, conversations: unknown }]);
+  });
 }
 
 /** Calls per tool name with mean duration (over the calls that reported one) and escalations, most used first. */

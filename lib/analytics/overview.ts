@@ -1,7 +1,8 @@
 /** The headline metrics of DESIGN §3 for a range, and the comparison with the period before it. */
 import { countUniqueUsers } from '@/db/queries/analytics-conversations';
 import { neutralFeedback } from '@/db/queries/analytics-breakdowns';
-import { sumFacts, sumFactsByAvatar } from '@/db/queries/analytics-facts';
+import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
+import { FACT_COLUMNS } from '@/db/rollup-columns';
 import type { FactSums } from '@/db/queries/analytics-tiers';
 import { planRange } from './plan';
 import { previousRange } from './range';
@@ -29,17 +30,25 @@ export function bucketMetrics(date: string, s: FactSums | undefined): TimeBucket
   };
 }
 
-export async function getOverview(workspaceId: string, filter: AnalyticsFilter): Promise<OverviewMetrics> {
+/** The sums of all avatars from their per-avatar sums (rollup_daily has no all-avatars row, so this reads nothing twice). */
+export function totalOf(avatars: AvatarFactSums[]): FactSums {
+  const total = Object.fromEntries(FACT_COLUMNS.map((c) => [c, 0])) as FactSums;
+  for (const a of avatars) for (const c of FACT_COLUMNS) total[c] += a[c];
+  return total;
+}
+
+/** An overview with its per-avatar fact sums (most conversations first), which the Overview page also draws as the avatar breakdown. */
+export async function getOverviewAndAvatars(workspaceId: string, filter: AnalyticsFilter): Promise<{ overview: OverviewMetrics; avatars: AvatarFactSums[] }> {
   const plan = planRange(filter.range);
   const avatarId = filter.avatarId ?? null;
-  const [s, uniqueUsers, feedbackNeutral, avatars] = await Promise.all([
-    sumFacts(workspaceId, plan, avatarId),
+  const [avatars, uniqueUsers, feedbackNeutral] = await Promise.all([
+    sumFactsByAvatar(workspaceId, plan, avatarId, null),
     countUniqueUsers(workspaceId, plan, avatarId),
     neutralFeedback(workspaceId, plan, avatarId),
-    sumFactsByAvatar(workspaceId, plan, avatarId, TOP_AVATARS),
   ]);
+  const s = totalOf(avatars);
   const bucket = bucketMetrics('', s);
-  return {
+  const overview: OverviewMetrics = {
     conversations: bucket.conversations,
     uniqueInteractions: bucket.uniqueInteractions,
     messages: bucket.messages,
@@ -58,8 +67,16 @@ export async function getOverview(workspaceId: string, filter: AnalyticsFilter):
       ratingCount: s.rating_count,
       meanRating: ratio(s.rating_sum, s.rating_count),
     },
-    topAvatars: avatars.filter((a) => a.conversations > 0).map((a) => ({ id: a.avatar_id, name: a.name, conversations: a.conversations })),
+    topAvatars: avatars
+      .filter((a) => a.conversations > 0)
+      .slice(0, TOP_AVATARS)
+      .map((a) => ({ id: a.avatar_id, name: a.name, conversations: a.conversations })),
   };
+  return { overview, avatars };
+}
+
+export async function getOverview(workspaceId: string, filter: AnalyticsFilter): Promise<OverviewMetrics> {
+  return (await getOverviewAndAvatars(workspaceId, filter)).overview;
 }
 
 export type OverviewComparison = { current: OverviewMetrics; previous: OverviewMetrics; previousRange: AnalyticsRange };

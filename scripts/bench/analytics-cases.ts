@@ -68,7 +68,9 @@ export const LIB_CASES: BenchCase[] = [
   lib('getToolUsage 30d', (id, f) => getToolUsage(id, f)),
   lib('getSentiment 30d', (id, f) => getSentiment(id, f)),
   lib('getOverview 24h', (id, f) => getOverview(id, f), '24h'),
-  lib('getOverview 72h (day chains + edge hours)', (id, f) => getOverview(id, f), '72h'),
+  lib('getOverview 72h (whole days + edge hours)', (id, f) => getOverview(id, f), '72h'),
+  lib('getOverview 90d', (id, f) => getOverview(id, f), '90d'),
+  lib('getOverview avt_03 72h', (id, f) => getOverview(id, { ...f, avatarId: 'avt_03' }), '72h'),
   lib('getOverview avt_03 30d', (id, f) => getOverview(id, { ...f, avatarId: 'avt_03' })),
   lib('getBreakdown country avt_03 30d', (id, f) => getBreakdown(id, { ...f, avatarId: 'avt_03' }, 'country')),
   lib('benchOverviewData 30d (page)', (id, f) => benchOverviewData(id, f)),
@@ -77,6 +79,7 @@ export const LIB_CASES: BenchCase[] = [
 export const ENDPOINT_CASES: BenchCase[] = [
   endpoint('overview', '/v1/analytics/overview?period=30d', overviewRoute as Handler),
   endpoint('overview 24h', '/v1/analytics/overview?period=24h', overviewRoute as Handler),
+  endpoint('overview 72h', '/v1/analytics/overview?period=72h', overviewRoute as Handler),
   endpoint('avatar', '/v1/avatars/avt_02/analytics?period=30d', avatarRoute as Handler, { avatarId: 'avt_02' }),
   endpoint('conversations', '/v1/analytics/conversations?groupBy=day&period=30d', conversationsRoute as Handler),
   endpoint('conversations hourly', '/v1/analytics/conversations?groupBy=hour&period=7d', conversationsRoute as Handler),

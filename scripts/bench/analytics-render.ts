@@ -8,7 +8,8 @@ import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import type { BenchCase } from './analytics-cases';
 import { ensureBuild, startNextServer, type NextServer } from './_next-server';
 
-export const RENDER_PORT = 3310;
+/** BENCH_PORT moves it when another server on the machine holds 3310. */
+export const RENDER_PORT = Number(process.env.BENCH_PORT ?? 3310);
 const BENCH_EMAIL = 'bench-render@example.com';
 /** Only the rendered page holds this: it is inside the Suspense boundary that waits for the data. */
 const RENDERED_MARKER = 'Conversations over time';
