@@ -48,4 +48,7 @@ test('seed-demo creates the demo sign-in and fills the workspace through ingesti
     from goals g where g.workspace_id = ${first.workspaceId} order by g.name`;
   expect(goals.map((g) => g.name)).toEqual(['Escalation avoided', 'Lead captured', 'Question answered']);
   for (const g of goals) expect(g.completions, g.name).toBeGreaterThan(0);
+  // Their back-fills ran over the empty workspace, so the worker has none left to run over the demo data.
+  const backfills = await sql<{ status: string }[]>`select backfill_status as status from goals where workspace_id = ${first.workspaceId}`;
+  expect(backfills.map((b) => b.status)).toEqual(['done', 'done', 'done']);
 });
