@@ -115,14 +115,17 @@ async function backfillsLeft(dataDir: string): Promise<number | null> {
   }
 }
 
-/** The page's LCP in ms after navigation start, once the streamed document has loaded and the network is idle. */
-async function readLcp(page: Page): Promise<number> {
+/** The page's LCP (ms after navigation start) and its element, once the streamed document has loaded and the network is idle. */
+async function readLcp(page: Page): Promise<{ at: number; element: string }> {
   const lcp = await page.evaluate(
     () =>
-      new Promise<number | null>((resolve) => {
-        let last: number | null = null;
+      new Promise<{ at: number; element: string } | null>((resolve) => {
+        let last: { at: number; element: string } | null = null;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) last = entry.startTime;
+          for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
+            const e = entry.element;
+            last = { at: entry.startTime, element: e ? `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"` : '?' };
+          }
         }).observe({ type: 'largest-contentful-paint', buffered: true });
         setTimeout(() => resolve(last), 100);
       }),
@@ -142,10 +145,10 @@ async function browserPass(url: string, runs: number, screenshot: string | null)
     const clicked = Date.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/overview/, { timeout: 30_000 });
+    await page.getByText('Conversations over time').first().waitFor({ timeout: 30_000 });
+    const signInToOverview = Date.now() - clicked;
     await page.waitForLoadState('networkidle');
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    const signInToLcp = origin + (await readLcp(page)) - clicked;
-    const lcp = new Map<string, number[]>();
+    const lcp = new Map<string, { at: number; element: string }[]>();
     for (let run = 0; run < runs; run++) {
       for (const p of PAGES) {
         await page.goto(`${url}${p}`, { waitUntil: 'networkidle' });
@@ -156,7 +159,7 @@ async function browserPass(url: string, runs: number, screenshot: string | null)
       await page.goto(`${url}/overview`, { waitUntil: 'networkidle' });
       await page.screenshot({ path: screenshot, fullPage: true });
     }
-    return { signInToLcp, lcp };
+    return { signInToOverview, lcp };
   } finally {
     await browser.close();
   }
@@ -208,11 +211,12 @@ async function main() {
 
     const browser = await browserPass(url, lcpRuns, screenshot);
     log(`\nChromium, LCP after navigation (ms; ${lcpRuns} visit(s) per page, the first right after the start), target ≤ ${TARGET.lcpMs} ms`);
-    log(`  sign-in click to the Overview's LCP: ${browser.signInToLcp.toFixed(0)} ms`);
-    for (const [p, values] of browser.lcp) {
-      const worst = Math.max(...values);
-      failed ||= worst > TARGET.lcpMs;
-      log(`  ${p.padEnd(14)} first ${values[0].toFixed(0).padStart(5)}  median ${percentile(values, 50).toFixed(0).padStart(5)}  worst ${worst.toFixed(0).padStart(5)}  ${verdict(worst, TARGET.lcpMs)}`);
+    log(`  sign-in click to the Overview's dashboard shown: ${browser.signInToOverview} ms`);
+    for (const [p, visits] of browser.lcp) {
+      const values = visits.map((v) => v.at);
+      const worst = visits.reduce((a, b) => (b.at > a.at ? b : a));
+      failed ||= worst.at > TARGET.lcpMs;
+      log(`  ${p.padEnd(14)} first ${values[0].toFixed(0).padStart(5)}  median ${percentile(values, 50).toFixed(0).padStart(5)}  worst ${worst.at.toFixed(0).padStart(5)}  ${verdict(worst.at, TARGET.lcpMs).padEnd(7)}  (LCP element: ${worst.element})`);
     }
     log(machineLine());
 
