@@ -16,12 +16,12 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** Why a build is needed, or null when `.next` is current. */
-export function buildNeeded(): string | null {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+/** Why a build is needed, or null when `.next` (of the checkout at `at`) is current. */
+export function buildNeeded(at = root): string | null {
+  const buildId = path.join(at, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return 'no production build in .next';
   const built = fs.statSync(buildId).mtimeMs;
-  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(root, input)) > built);
+  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(at, input)) > built);
   return changed ? `${changed} changed since the last build` : null;
 }
 
