@@ -3,6 +3,7 @@ import { sql } from '@/db';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
 import { runPendingBackfills } from '@/lib/goals/backfill';
 import { listGoals, createGoal } from '@/lib/goals/service';
+import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { DEMO_AVATARS } from './content';
@@ -41,6 +42,9 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     for (const avatar of DEMO_AVATARS) {
       await sql`update avatars set name = ${avatar.name} where workspace_id = ${workspace.id} and id = ${avatar.id} and name = id`;
     }
+    // The idle close the worker would run a minute after the first start: the dashboard's first figures
+    // (durations, the "Escalation avoided" goal) then do not shift under a newcomer's eyes.
+    await closeIdleConversations(now, { workspaceIds: [workspace.id] });
   }
   return { userId: user.id, workspaceId: workspace.id, created, conversationsAdded: wanted };
 }
