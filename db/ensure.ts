@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedDatabase } from './embedded';
 
-export const DATA_DIR = path.join(process.cwd(), '.data');
+/** `.data/` of this checkout; CONFAB_DATA_DIR points elsewhere (the pages bench starts from an empty one). */
+export const DATA_DIR = process.env.CONFAB_DATA_DIR ? path.resolve(process.env.CONFAB_DATA_DIR) : path.join(process.cwd(), '.data');
 const PGLITE_DIR = path.join(DATA_DIR, 'pglite');
 const RUNNING_FILE = path.join(DATA_DIR, 'embedded.json');
 

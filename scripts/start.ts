@@ -1,6 +1,7 @@
 /**
  * `npm start`: one command from a fresh clone. Starts the embedded database when DATABASE_URL is unset,
- * migrates, seeds the demo workspace on first run, builds when the build is missing or stale, and serves.
+ * migrates, seeds the demo workspace on first run, builds when the build is missing or stale (alongside
+ * the migration and the seed: the build reads no data), and serves.
  * `--dev` serves with `next dev` instead of a production build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +14,7 @@ import { describeMailTransport } from '@/lib/mail/transport';
 import { lowerWorkerPriority } from '@/lib/jobs/priority';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import { authSecret } from './auth-secret';
-import { buildNeeded, nextBin, root } from './build-state';
+import { buildNeeded, root, startUserBuild } from './build-state';
 
 const dev = process.argv.includes('--dev');
 // How the two processes show in pg_stat_activity: this one (migrations, the demo seed, the worker) and the web server.
@@ -21,10 +22,6 @@ const applicationName = process.env.CONFAB_DB_APPLICATION_NAME || 'confab';
 process.env.CONFAB_DB_APPLICATION_NAME = `${applicationName}-worker`;
 const port = Number(process.env.PORT ?? 3000);
 const buildIsStale = () => buildNeeded() !== null;
-
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
-}
 
 async function isFirstRun(): Promise<boolean> {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from workspaces`;
@@ -34,11 +31,16 @@ async function isFirstRun(): Promise<boolean> {
 async function main() {
   const database = await ensureDatabase({ port: process.env.EMBEDDED_DB_PORT ? Number(process.env.EMBEDDED_DB_PORT) : 0, announce: true });
   let server: ChildProcess | undefined;
+  let build: ReturnType<typeof startUserBuild> | undefined;
   let worker: Worker | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    if (build && build.child.exitCode === null) {
+      build.child.kill('SIGTERM');
+      await build.exited;
+    }
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((resolve) => server?.once('exit', resolve));
@@ -54,12 +56,6 @@ async function main() {
   try {
     console.log(database.embedded ? `Using the embedded database in ${path.relative(root, DATA_DIR)}/` : 'Using DATABASE_URL');
     console.log(describeMailTransport());
-    await migrateDatabase();
-    const seeded = process.env.CONFAB_SKIP_DEMO !== '1' && (await isFirstRun());
-    if (seeded) {
-      console.log('First run: seeding the demo workspace…');
-      await seedDemo({ log: (line) => console.log(line) });
-    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
@@ -70,8 +66,15 @@ async function main() {
     };
     if (!dev && buildIsStale()) {
       console.log('Building Confab (first start or changed sources)…');
-      const build = run(['build'], { ...env, NODE_ENV: 'production' });
-      const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
+      build = startUserBuild(env, 'inherit');
+    }
+    await migrateDatabase();
+    if (process.env.CONFAB_SKIP_DEMO !== '1' && (await isFirstRun())) {
+      console.log('First run: seeding the demo workspace…');
+      await seedDemo({ log: (line) => console.log(line) });
+    }
+    if (build) {
+      const code = await build.exited;
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
     // The in-process worker signs the digest's unsubscribe links with the web server's secret.

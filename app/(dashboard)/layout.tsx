@@ -1,6 +1,6 @@
 import { PastDueBanner } from '@/components/billing/past-due-banner';
 import { Sidebar } from '@/components/shell/sidebar';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { findPastDue } from '@/lib/billing/overview';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

@@ -8,7 +8,7 @@ import { hasAnyConversation } from '@/db/queries/conversations';
 import { GetStarted } from '@/components/shell/get-started';
 import { PageHeader } from '@/components/shell/page-header';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { requestOrigin } from '@/lib/http/origin';
 import { FilterRow } from './filter-row';
 import { parseDashboardFilters, withKnownAvatar, type SearchParams } from './filters';

@@ -2,6 +2,18 @@
 import type { Granularity } from '@/lib/analytics/types';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An en-GB formatter for `options`, made once per process: building one costs more than formatting hundreds of dates. */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 function parts(date: string, timeZone: string): { when: Date; zone: string } {
   return DATE_ONLY.test(date) ? { when: new Date(`${date}T00:00:00Z`), zone: 'UTC' } : { when: new Date(date), zone: timeZone };
@@ -10,7 +22,7 @@ function parts(date: string, timeZone: string): { when: Date; zone: string } {
 function format(date: string, timeZone: string, options: Intl.DateTimeFormatOptions): string {
   const { when, zone } = parts(date, timeZone);
   if (Number.isNaN(when.getTime())) return date;
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone }).format(when);
+  return dateTimeFormat({ ...options, timeZone: zone }).format(when);
 }
 
 /** A short axis label: "14:00" (hour), "3 Mar" (day, week), "Mar 2025" (month). */
@@ -29,5 +41,5 @@ export function formatBucket(date: string, groupBy: Granularity, timeZone: strin
 
 /** A calendar day for lists, e.g. "3 Mar 2025, 14:05". */
 export function formatInstant(value: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
+  return dateTimeFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(value));
 }

@@ -4,7 +4,7 @@
  * the same promise.
  */
 import { cache } from 'react';
-import { getBreakdown, getEscalations, getOverviewPageData, getSentiment, getTimeSeries, resolveRange } from '@/lib/analytics';
+import { defaultGroupBy, getBreakdown, getEscalations, getOverviewPageData, getSentiment, getTimeSeries, resolveRange } from '@/lib/analytics';
 import type { AnalyticsFilter, Granularity } from '@/lib/analytics/types';
 import type { DashboardFilters } from './filters';
 
@@ -48,7 +48,9 @@ const escalationsCached = cache(async (key: string, groupBy: Granularity) => {
 export type OverviewData = Awaited<ReturnType<typeof overviewCached>>;
 
 export const loadOverview = (scope: Scope) => overviewCached(keyOf(scope));
-export const loadTimeSeries = (scope: Scope) => seriesCached(keyOf(scope), scope.filters.groupBy);
+/** At the range's default granularity the series is the one the Overview's data already holds: one query less. */
+export const loadTimeSeries = (scope: Scope) =>
+  scope.filters.groupBy === defaultGroupBy(toAnalyticsFilter(scope)) ? loadOverview(scope).then((data) => data.timeSeries) : seriesCached(keyOf(scope), scope.filters.groupBy);
 export const loadSentiment = (scope: Scope) => sentimentCached(keyOf(scope));
 export const loadAvatarBreakdown = (scope: Scope) => avatarBreakdownCached(keyOf(scope));
 export const loadEscalations = (scope: Scope) => escalationsCached(keyOf(scope), scope.filters.groupBy);

@@ -16,7 +16,8 @@ import { WorldMapCard } from './world-map-card';
 type Props = { scope: Scope; showTopAvatars: boolean };
 
 export function OverviewDashboard(props: Props) {
-  // Start the over-time series now, so it loads alongside the rest instead of after it.
+  // Start the data and the over-time series now, so they load alongside the rest instead of after it.
+  loadOverview(props.scope).catch(() => undefined);
   loadTimeSeries(props.scope).catch(() => undefined);
   loadEscalations(props.scope).catch(() => undefined);
   return (

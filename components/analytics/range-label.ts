@@ -1,11 +1,12 @@
 /** Sentences about the selected range: what it covers, and what the KPI changes compare against. */
 import type { AnalyticsRange } from '@/lib/analytics/types';
 import { daysInclusive, type DashboardFilters } from './filters';
+import { dateTimeFormat } from './format-bucket';
 
 const PERIOD_WORDS = { '24h': '24 hours', '7d': '7 days', '30d': '30 days', '90d': '90 days' } as const;
 
 function day(date: Date, timeZone: string, withYear: boolean): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone }).format(date);
+  return dateTimeFormat({ day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone }).format(date);
 }
 
 /** e.g. "Last 30 days · 3 Feb – 4 Mar 2025" or "1 Mar – 31 Mar 2025". */
@@ -31,5 +32,5 @@ export function comparisonLabel(filters: DashboardFilters, previous: AnalyticsRa
 }
 
 function hourMinute(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+  return dateTimeFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
 }

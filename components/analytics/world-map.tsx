@@ -1,8 +1,8 @@
 /**
  * The choropleth of conversations by country: atlas shapes filled by colour class, microstates as circle
  * markers, each country with conversations a link to its transcripts (named by its count and share, so
- * keyboard and screen-reader users can reach them; the grey rest carries no role). Drawn on the server;
- * only the tooltip runs on the client.
+ * keyboard and screen-reader users can reach them; the grey rest carries no role). Drawn on the server
+ * from the cached outline sprite (world-geometry.ts); only the tooltip runs on the client.
  */
 import type { MapCountry, MapData } from '@/lib/analytics/world-map';
 import { formatNumber, formatPercent } from '@/lib/format';
@@ -29,11 +29,11 @@ export function WorldMap({ data, hrefOf }: { data: MapData; hrefOf: (code: strin
         {shapes.map((shape) => {
           const country = shape.code ? byCode.get(shape.code) : undefined;
           if (!country) {
-            return <path key={shape.key} d={shape.d} fill={EMPTY_COLOR} stroke="#d1d5db" strokeWidth={0.5} data-tip={`${shape.name}: no conversations`} />;
+            return <use key={shape.key} href={shape.href} fill={EMPTY_COLOR} stroke="#d1d5db" strokeWidth={0.5} data-tip={`${shape.name}: no conversations`} />;
           }
           return (
             <a key={shape.key} href={hrefOf(country.code)} aria-label={tipOf(country)} data-tip={tipOf(country)} data-country={country.code} className="group outline-none">
-              <path d={shape.d} fill={CLASS_COLORS[country.colorClass]} stroke="#ffffff" strokeWidth={0.6} className="cursor-pointer transition-opacity group-hover:opacity-80 group-focus-visible:stroke-amber-500 group-focus-visible:[stroke-width:2]" />
+              <use href={shape.href} fill={CLASS_COLORS[country.colorClass]} stroke="#ffffff" strokeWidth={0.6} className="cursor-pointer transition-opacity group-hover:opacity-80 group-focus-visible:stroke-amber-500 group-focus-visible:[stroke-width:2]" />
             </a>
           );
         })}

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -9,7 +8,6 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,8 +26,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password');
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A document load, not router.replace + refresh: those fetched the dashboard's payload twice.
+    window.location.assign(callbackUrl);
   }
 
   return (

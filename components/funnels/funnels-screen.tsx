@@ -16,7 +16,7 @@ import { GoalsTabs } from '@/components/goals/goals-tabs';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { stepLabel } from '@/lib/funnels/labels';
 import { listFunnels, type Funnel } from '@/lib/funnels/service';
 import { listGoals } from '@/lib/goals/service';

@@ -1,4 +1,5 @@
 /** The conversation as a chat: messages, tool calls, escalations, goals and custom events in time order. Content is always plain text. */
+import { dateTimeFormat } from '@/components/analytics/format-bucket';
 import { formatMs } from '@/lib/format';
 import type { Transcript } from '@/lib/transcripts/transcript';
 import { Badge, SentimentBadge } from './badges';
@@ -20,7 +21,7 @@ function timeline(t: Transcript): Item[] {
 }
 
 const time = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }).format(new Date(iso));
+  dateTimeFormat({ hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }).format(new Date(iso));
 
 function Marker({ tone, children, at, timezone }: { tone: 'amber' | 'gray' | 'indigo'; children: React.ReactNode; at: string; timezone: string }) {
   const line = { amber: 'border-amber-300 bg-amber-50 text-amber-900', gray: 'border-gray-200 bg-gray-50 text-gray-700', indigo: 'border-indigo-200 bg-indigo-50 text-indigo-900' }[tone];

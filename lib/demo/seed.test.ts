@@ -48,4 +48,12 @@ test('seed-demo creates the demo sign-in and fills the workspace through ingesti
     from goals g where g.workspace_id = ${first.workspaceId} order by g.name`;
   expect(goals.map((g) => g.name)).toEqual(['Escalation avoided', 'Lead captured', 'Question answered']);
   for (const g of goals) expect(g.completions, g.name).toBeGreaterThan(0);
+  // Their back-fills ran over the empty workspace, so the worker has none left to run over the demo data.
+  const backfills = await sql<{ status: string }[]>`select backfill_status as status from goals where workspace_id = ${first.workspaceId}`;
+  expect(backfills.map((b) => b.status)).toEqual(['done', 'done', 'done']);
+  // Idle conversations are already closed, as the worker's first sweep would: nothing is left for it.
+  const [{ idle }] = await sql<{ idle: number }[]>`
+    select count(*)::int as idle from conversations c join workspaces w on w.id = c.workspace_id
+    where c.workspace_id = ${first.workspaceId} and c.status = 'active' and c.last_activity_at < now() - make_interval(mins => w.inactivity_timeout_minutes + 1)`;
+  expect(idle).toBe(0);
 });

@@ -1,7 +1,9 @@
 /** The demo workspace that `npm start` creates on first run and `npm run cli -- seed-demo` refreshes. */
 import { sql } from '@/db';
 import { ensureUserInWorkspace } from '@/lib/auth/accounts';
+import { runPendingBackfills } from '@/lib/goals/backfill';
 import { listGoals, createGoal } from '@/lib/goals/service';
+import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { DEMO_AVATARS } from './content';
@@ -40,16 +42,25 @@ export async function seedDemo(options: SeedDemoOptions = {}) {
     for (const avatar of DEMO_AVATARS) {
       await sql`update avatars set name = ${avatar.name} where workspace_id = ${workspace.id} and id = ${avatar.id} and name = id`;
     }
+    // The idle close the worker would run a minute after the first start: the dashboard's first figures
+    // (durations, the "Escalation avoided" goal) then do not shift under a newcomer's eyes.
+    await closeIdleConversations(now, { workspaceIds: [workspace.id] });
   }
   return { userId: user.id, workspaceId: workspace.id, created, conversationsAdded: wanted };
 }
 
-/** The three template goals, so the demo shows completions; ingestion then evaluates them live. */
+/**
+ * The three template goals, so the demo shows completions; ingestion then evaluates them live. Their
+ * back-fills run here, over the still empty workspace, so they finish at once: left to the worker, they
+ * would re-evaluate every demo conversation during the newcomer's first minutes, in transactions that
+ * hold the embedded database's one session while the dashboard waits.
+ */
 async function addTemplateGoals(workspaceId: string) {
   const existing = new Set((await listGoals(workspaceId)).map((g) => g.name));
   for (const t of GOAL_TEMPLATES) {
     if (!existing.has(t.name)) await createGoal(workspaceId, { name: t.name, trigger: t.trigger }, {});
   }
+  await runPendingBackfills({ workspaceIds: [workspaceId] });
 }
 
 /** Sends `conversations` demo conversations into a workspace through ingestion (also used by tests that need a full workspace). */

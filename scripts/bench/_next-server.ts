@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildNeeded, nextBin, root } from '../build-state';
+import { buildNeeded, nextBin, root, startUserBuild } from '../build-state';
 
 function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
@@ -23,11 +23,11 @@ export async function ensureBuild(log: (line: string) => void, allowRebuild: boo
   }
   log(`  building the app (${reason}): next build…`);
   const started = performance.now();
-  const build = spawn(process.execPath, [nextBin, 'build'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const build = startUserBuild(process.env, 'pipe');
   let output = '';
-  build.stdout?.on('data', (chunk) => (output += chunk));
-  build.stderr?.on('data', (chunk) => (output += chunk));
-  const code = await exited(build);
+  build.child.stdout?.on('data', (chunk) => (output += chunk));
+  build.child.stderr?.on('data', (chunk) => (output += chunk));
+  const code = await build.exited;
   if (code !== 0) throw new Error(`next build failed (exit ${code}); run \`npm run build\` to see why:\n${output.slice(-3000)}`);
   log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -14,7 +14,7 @@ import { describeCondition, formatAlertValue } from '@/lib/alerts/format';
 import { listAlertRules, type AlertRule } from '@/lib/alerts/service';
 import { ALERT_TEMPLATES } from '@/lib/alerts/templates';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { listFunnels } from '@/lib/funnels/service';
 import { listGoals } from '@/lib/goals/service';
 import { stepLabel } from '@/lib/funnels/labels';

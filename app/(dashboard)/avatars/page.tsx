@@ -8,7 +8,7 @@ import { loadAvatarBreakdown, toAnalyticsFilter, type Scope } from '@/components
 import { describeRange } from '@/components/analytics/range-label';
 import { WidgetSkeleton } from '@/components/analytics/skeletons';
 import { PageHeader } from '@/components/shell/page-header';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 
 export const metadata: Metadata = { title: 'Avatars' };
 

@@ -17,7 +17,7 @@ import { TemplateGallery } from '@/components/goals/template-gallery';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { listGoals, type Goal } from '@/lib/goals/service';
 import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 

@@ -4,7 +4,7 @@ import { getWorkspaceSettings } from '@/db/queries/workspaces';
 import { DeleteWorkspaceForm } from '@/components/settings/delete-workspace-form';
 import { WorkspaceSettingsForm } from '@/components/settings/workspace-settings-form';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { supportedTimeZones } from '@/lib/workspaces/schemas';
 import { deleteWorkspaceAction } from './actions';
 

@@ -13,7 +13,7 @@ import { previewAlert } from '@/lib/alerts/preview';
 import { METRIC_LABELS } from '@/lib/alerts/schemas';
 import { getAlertRule, listAlertEvents } from '@/lib/alerts/service';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 
 export const metadata: Metadata = { title: 'Alert rule' };
 

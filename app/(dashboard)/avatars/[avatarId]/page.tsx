@@ -8,7 +8,7 @@ import { toAnalyticsFilter } from '@/components/analytics/loaders';
 import { OverviewDashboard } from '@/components/analytics/overview-dashboard';
 import { describeRange } from '@/components/analytics/range-label';
 import { PageHeader } from '@/components/shell/page-header';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { routeIdOrNull } from '@/lib/http/route-id';
 
 type Props = { params: Promise<{ avatarId: string }>; searchParams: Promise<SearchParams> };

@@ -8,7 +8,7 @@ import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
 import { Alert } from '@/components/ui/alert';
 import { OAUTH_REFUSAL_REASONS, oauthRefusalMessage, type OAuthRefusalReason } from '@/lib/auth/oauth';
 import { configuredOAuthProviders, providerLabel } from '@/lib/auth/oauth-providers';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime } from '@/lib/format';
 import { changePasswordAction, disconnectOAuthAction, sendPasswordLinkAction, signOutEverywhereAction } from './actions';
 

@@ -5,7 +5,7 @@ import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button'
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime, formatRelative } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'API keys' };

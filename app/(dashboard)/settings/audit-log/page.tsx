@@ -8,7 +8,7 @@ import { AuditLogTable, type AuditLogTableRow } from '@/components/settings/audi
 import { Alert } from '@/components/ui/alert';
 import { auditLogQuery, parseAuditLogPageQuery, type SearchParams } from '@/lib/audit/page-query';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };

@@ -3,7 +3,7 @@ import { AvatarRow } from '@/components/settings/avatar-row';
 import { CreateAvatarForm } from '@/components/settings/create-avatar-form';
 import { DataTable } from '@/components/ui/data-table';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { listWorkspaceAvatars } from '@/lib/avatars/service';
 import { formatDateTime } from '@/lib/format';
 

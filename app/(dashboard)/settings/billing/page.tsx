@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ManageBillingButton, UpgradeButton } from '@/components/billing/billing-buttons';
 import { UsageMeter } from '@/components/billing/usage-meter';
 import { Alert } from '@/components/ui/alert';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { getBillingOverview } from '@/lib/billing/overview';
 import { PLAN_IDS, PLANS } from '@/lib/billing/plans';
 import { syncSubscription } from '@/lib/billing/sync';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DigestPreferenceToggle } from '@/components/settings/digest-preference-toggle';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { getDigestPreference, previewDigest } from '@/lib/digest/preferences';
 import { weekLabel } from '@/lib/digest/render';
 import { formatDateTime } from '@/lib/format';

@@ -7,7 +7,7 @@ import { InviteForm } from '@/components/team/invite-form';
 import { LeaveWorkspaceButton, MemberActions, MemberRole } from '@/components/team/member-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { ROLES, roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime } from '@/lib/format';
 import {
   changeMemberRoleAction,

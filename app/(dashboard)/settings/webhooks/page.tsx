@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CreateWebhookPanel } from '@/components/webhooks/create-webhook-panel';
 import { WebhookList } from '@/components/webhooks/webhook-list';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { listWebhooks } from '@/lib/webhooks/service';
 import { createWebhookAction } from './actions';
 import { eventOptions } from './event-options';

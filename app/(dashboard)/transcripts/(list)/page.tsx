@@ -9,7 +9,7 @@ import { ConversationList, ConversationListSkeleton } from '@/components/transcr
 import { transcriptsQuery } from '@/components/transcripts/query';
 import { TranscriptFilterBar } from '@/components/transcripts/transcript-filter-bar';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { requestOrigin } from '@/lib/http/origin';
 import { hasActiveFilter, type SearchParams } from '@/lib/transcripts/filters';
 import { parseTranscriptsPageQuery } from '@/lib/transcripts/page-query';

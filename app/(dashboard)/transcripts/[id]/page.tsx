@@ -8,7 +8,7 @@ import { DeleteConversationButton } from '@/components/transcripts/delete-conver
 import { transcriptsQuery } from '@/components/transcripts/query';
 import { Timeline } from '@/components/transcripts/timeline';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime } from '@/lib/format';
 import { routeIdOrNull } from '@/lib/http/route-id';
 import type { SearchParams } from '@/lib/transcripts/filters';

@@ -6,7 +6,7 @@ import { DevMailBanner } from '@/components/settings/dev-mail-banner';
 import { Alert } from '@/components/ui/alert';
 import { actionUuid } from '@/lib/auth/action-input';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { formatDateTime } from '@/lib/format';
 import { mailTransportKind } from '@/lib/mail/transport';
 

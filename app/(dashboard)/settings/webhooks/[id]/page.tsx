@@ -9,7 +9,7 @@ import { WebhookControls } from '@/components/webhooks/webhook-controls';
 import { WebhookDetails } from '@/components/webhooks/webhook-details';
 import { WebhookForm } from '@/components/webhooks/webhook-form';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import type { QueryParams } from '@/lib/http/query';
 import { routeIdOrNull } from '@/lib/http/route-id';
 import { TEST_EVENT_TYPES } from '@/lib/webhooks/events';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AttemptsTable, DeliverySummary, PayloadBlock } from '@/components/webhooks/delivery-detail';
 import { RedeliverButton } from '@/components/webhooks/redeliver-button';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { requireSessionContext } from '@/lib/auth/session';
+import { requireSessionContext } from '@/components/shell/session-context';
 import { routeIdOrNull } from '@/lib/http/route-id';
 import { getDelivery, getWebhook } from '@/lib/webhooks/service';
 import { redeliverAction } from '../../../actions';
