@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Parallel test files keep the database busy: webhook deliveries must not wait for it (lib/webhooks/yield-gate.ts).
+    env: { WEBHOOK_YIELD: '0' },
   },
 });

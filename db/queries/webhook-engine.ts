@@ -266,3 +266,19 @@ async function parkDisabledDeliveries(q: Executor) {
       AND d.status = 'pending' AND d.next_attempt_at IS NOT NULL AND d.locked_until IS NULL`;
 }
 
+
+/**
+ * Whether another process (the web server) has a statement of this database running: sessions of another
+ * `application_name` than this process's (`npm start` names its web server and worker apart; see
+ * CONFAB_DB_APPLICATION_NAME), active or inside a transaction. Platform-wide, like the rest of the engine.
+ */
+export async function otherProcessesBusy(): Promise<boolean> {
+  const [row] = await sql<{ busy: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_stat_activity
+      WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+        AND application_name <> current_setting('application_name')
+        AND state IN ('active', 'idle in transaction')
+    ) AS busy`;
+  return row.busy;
+}
