@@ -33,7 +33,7 @@ export type EngineOptions = {
   log?: (line: string) => void;
   /** Only these workspaces (tests); the worker serves every one. */
   workspaceIds?: string[];
-  /** Give way to the web server before each round of sends (yield-gate.ts); default WEBHOOK_YIELD, on. */
+  /** Give way to the web server before each round of sends (yield-gate.ts); default WEBHOOK_YIELD=1, off. */
   yieldToIngest?: boolean;
 };
 
