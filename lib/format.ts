@@ -25,9 +25,17 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(value: Date | string | null | undefined, timeZone = 'UTC'): string {
   if (!value) return '—';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
+  // One formatter per time zone: building one costs more than formatting (lists call this once per row).
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(value));
 }
 
 export function formatRelative(value: Date | string | null | undefined, now = new Date()): string {

@@ -24,7 +24,20 @@ import { appliesTo, endCompletions, findCompletions, type ConversationFacts } fr
 import { readStoredFacts } from './stored-facts';
 import { compileGoal, type CompiledGoal, type GoalTrigger } from './triggers';
 
-const CHUNK = 2_000;
+/**
+ * Conversations per chunk (one transaction): from MAX_CHUNK, halved after a chunk that took longer than
+ * CHUNK_TARGET_MS and doubled after a quick one, so a chunk holds its locks (and, on the embedded database,
+ * its one session, which the dashboard's reads wait for) for about 150 ms whatever the database.
+ */
+const MAX_CHUNK = 2_000;
+const MIN_CHUNK = 100;
+const CHUNK_TARGET_MS = 150;
+
+export function nextChunkSize(size: number, tookMs: number): number {
+  if (tookMs > CHUNK_TARGET_MS) return Math.max(MIN_CHUNK, Math.floor(size / 2));
+  if (tookMs < CHUNK_TARGET_MS / 2) return Math.min(MAX_CHUNK, size * 2);
+  return size;
+}
 
 const facts = (c: ChunkConversation): ConversationFacts => ({
   id: c.id, avatarId: c.avatar_id, startedAt: c.started_at, ended: c.status === 'ended', escalated: c.escalated, endedAt: c.ended_at,
@@ -34,10 +47,10 @@ const facts = (c: ChunkConversation): ConversationFacts => ({
  * Back-fills one chunk; the last conversation id of the chunk, or null when there were none left (or the
  * claim lapsed). A chunk that meets a deadlock runs again: it wrote nothing.
  */
-async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: string | null, progress: (n: number) => number) {
+async function backfillChunk(claim: BackfillClaim, goal: CompiledGoal, after: string | null, size: number, progress: (n: number) => number) {
   return withRetryableTransaction(async (tx) => {
     if (!(await claimIsCurrent(tx, claim))) return { stop: true as const };
-    const chunk = await lockConversationChunk(tx, claim.workspace_id, after, CHUNK);
+    const chunk = await lockConversationChunk(tx, claim.workspace_id, after, size);
     if (chunk.length === 0) return { stop: false as const, last: null, size: 0 };
     const conversations = new Map(chunk.map((c) => [c.id, facts(c)]));
     const applicable = chunk.filter((c) => appliesTo(goal, conversations.get(c.id)!)).map((c) => c.id);
@@ -63,12 +76,15 @@ export async function backfillGoal(claim: BackfillClaim, signal?: AbortSignal): 
     const goal = compileGoal({ id: claim.id, name: claim.name, avatarId: claim.avatar_id, trigger: claim.trigger as GoalTrigger });
     const total = Math.max(await countConversations(claim.workspace_id), 1);
     const progress = (n: number) => Math.min((done + n) / total, 0.999);
+    let size = MAX_CHUNK;
     for (let after: string | null = null; ; ) {
       if (signal?.aborted) {
         await requeueBackfill(claim);
         return { goalId: claim.id, conversations: done, status: 'requeued' };
       }
-      const step = await backfillChunk(claim, goal, after, progress);
+      const started = performance.now();
+      const step = await backfillChunk(claim, goal, after, size, progress);
+      size = nextChunkSize(size, performance.now() - started);
       if (step.stop) return { goalId: claim.id, conversations: done, status: 'superseded' };
       if (step.last === null) break;
       done += step.size;
