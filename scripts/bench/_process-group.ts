@@ -15,7 +15,8 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-function groupAlive(pid: number): boolean {
+/** Whether any process of the group `pid` leads is still running. */
+export function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;

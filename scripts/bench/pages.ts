@@ -20,6 +20,7 @@ import { closeDb, sql } from '@/db';
 import { DEMO_USER, DEMO_WORKSPACE } from '@/lib/demo/seed';
 import { createGoal, deleteGoal, updateGoal } from '@/lib/goals/service';
 import { cookieHeader, signIn } from './analytics-render';
+import { groupAlive } from './_process-group';
 import { machineLine, percentile } from './_stats';
 import { root } from '../build-state';
 
@@ -60,15 +61,6 @@ function startNpm(port: number, dataDir: string): Start {
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
   return { child, output: () => output, marks };
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** SIGTERM to the group (npm start stops its server, worker and database), SIGKILL after 20 s. */
