@@ -25,17 +25,22 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An en-GB formatter for `options`, made once per process: building one costs more than formatting hundreds of dates. */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 export function formatDateTime(value: Date | string | null | undefined, timeZone = 'UTC'): string {
   if (!value) return '—';
-  // One formatter per time zone: building one costs more than formatting (lists call this once per row).
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format.format(new Date(value));
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
 export function formatRelative(value: Date | string | null | undefined, now = new Date()): string {

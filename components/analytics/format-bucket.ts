@@ -1,20 +1,8 @@
 /** Labels for time buckets: calendar dates (`YYYY-MM-DD`) as written, timestamps in the workspace timezone. */
 import type { Granularity } from '@/lib/analytics/types';
+import { dateTimeFormat } from '@/lib/format';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** An en-GB formatter for `options`, made once per process: building one costs more than formatting hundreds of dates. */
-export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', options);
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
 function parts(date: string, timeZone: string): { when: Date; zone: string } {
   return DATE_ONLY.test(date) ? { when: new Date(`${date}T00:00:00Z`), zone: 'UTC' } : { when: new Date(date), zone: timeZone };
 }

@@ -1,7 +1,7 @@
 /** Sentences about the selected range: what it covers, and what the KPI changes compare against. */
 import type { AnalyticsRange } from '@/lib/analytics/types';
 import { daysInclusive, type DashboardFilters } from './filters';
-import { dateTimeFormat } from './format-bucket';
+import { dateTimeFormat } from '@/lib/format';
 
 const PERIOD_WORDS = { '24h': '24 hours', '7d': '7 days', '30d': '30 days', '90d': '90 days' } as const;
 

@@ -1,5 +1,5 @@
 /** The conversation as a chat: messages, tool calls, escalations, goals and custom events in time order. Content is always plain text. */
-import { dateTimeFormat } from '@/components/analytics/format-bucket';
+import { dateTimeFormat } from '@/lib/format';
 import { formatMs } from '@/lib/format';
 import type { Transcript } from '@/lib/transcripts/transcript';
 import { Badge, SentimentBadge } from './badges';

@@ -8,29 +8,30 @@ import type { Sql } from 'postgres';
 
 const TICKS_PER_SECOND = 100;
 
-/** utime + stime of a process, in seconds (0 once it has gone). */
-function cpuSeconds(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command name (state, ppid, …), or null once the process has gone. */
+function statFields(pid: number | string): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** utime + stime of a process, in seconds (0 once it has gone). */
+function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0;
 }
 
 /** `pid` and every process below it (tsx, for one, runs the script in a child). */
 export function withDescendants(pid: number): number[] {
   const parents = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
+    const fields = /^\d+$/.test(entry) ? statFields(entry) : null;
+    if (!fields) continue; // not a process, or gone meanwhile
+    const ppid = Number(fields[1]);
+    parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
   }
   const out = [pid];
   for (let i = 0; i < out.length; i++) out.push(...(parents.get(out[i]) ?? []));

@@ -15,14 +15,32 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Whether any process of the group `pid` leads is still running. */
-export function groupAlive(pid: number): boolean {
+function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;
   } catch {
     return false;
   }
+}
+
+/** SIGTERM to the group `child` leads (npm start stops its server, worker and database), SIGKILL after 20 s. */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid!;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, s);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  for (let i = 0; i < 200 && groupAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (groupAlive(pid)) {
+    signal('SIGKILL');
+    for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (groupAlive(pid)) throw new Error(`processes of group ${pid} are still running`);
 }
 
 async function startGroup(command: string, args: string[], port: number, env: Record<string, string | undefined>, readyPath: string): Promise<GroupServer> {

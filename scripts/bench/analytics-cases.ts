@@ -1,15 +1,8 @@
 /**
- * What the analytics benchmark times: each lib/analytics function, and each /v1 analytics endpoint through
- * its route handler with a real `read` key (auth, zod parsing and JSON included).
+ * What the analytics benchmark times: each lib/analytics function (in-process, the library alone), and each
+ * /v1 analytics endpoint over HTTP against the production server with a real `read` key (auth, zod parsing,
+ * JSON and the HTTP exchange included).
  */
-import { NextRequest } from 'next/server';
-import { GET as overviewRoute } from '@/app/v1/analytics/overview/route';
-import { GET as conversationsRoute } from '@/app/v1/analytics/conversations/route';
-import { GET as peakHoursRoute } from '@/app/v1/analytics/peak-hours/route';
-import { GET as breakdownsRoute } from '@/app/v1/analytics/breakdowns/route';
-import { GET as toolsRoute } from '@/app/v1/analytics/tools/route';
-import { GET as sentimentRoute } from '@/app/v1/analytics/sentiment/route';
-import { GET as avatarRoute } from '@/app/v1/avatars/[avatarId]/analytics/route';
 import {
   benchOverviewData,
   getBreakdown,
@@ -36,16 +29,13 @@ const filterOf = (id: string, period = PERIOD) => {
   return filters.get(key)!;
 };
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function endpoint(name: string, path: string, handler: Handler, params: Record<string, string> = {}): BenchCase {
+function endpoint(baseUrl: string, path: string): BenchCase {
   return {
     name: `GET ${path}`,
     run: async (t) => {
-      const req = new NextRequest(`http://bench${path}`, { headers: { authorization: `Bearer ${t.key}` } });
-      const res = await handler(req, { params: Promise.resolve(params) });
+      const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${t.key}` } });
       const body = await res.text();
-      if (res.status !== 200) throw new Error(`${name} answered ${res.status}: ${body.slice(0, 200)}`);
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${body.slice(0, 200)}`);
       return body;
     },
   };
@@ -76,15 +66,17 @@ export const LIB_CASES: BenchCase[] = [
   lib('benchOverviewData 30d (page)', (id, f) => benchOverviewData(id, f)),
 ];
 
-export const ENDPOINT_CASES: BenchCase[] = [
-  endpoint('overview', '/v1/analytics/overview?period=30d', overviewRoute as Handler),
-  endpoint('overview 24h', '/v1/analytics/overview?period=24h', overviewRoute as Handler),
-  endpoint('overview 72h', '/v1/analytics/overview?period=72h', overviewRoute as Handler),
-  endpoint('avatar', '/v1/avatars/avt_02/analytics?period=30d', avatarRoute as Handler, { avatarId: 'avt_02' }),
-  endpoint('conversations', '/v1/analytics/conversations?groupBy=day&period=30d', conversationsRoute as Handler),
-  endpoint('conversations hourly', '/v1/analytics/conversations?groupBy=hour&period=7d', conversationsRoute as Handler),
-  endpoint('peak-hours', '/v1/analytics/peak-hours?period=30d', peakHoursRoute as Handler),
-  endpoint('breakdowns', '/v1/analytics/breakdowns?dimension=country&period=30d', breakdownsRoute as Handler),
-  endpoint('tools', '/v1/analytics/tools?period=30d', toolsRoute as Handler),
-  endpoint('sentiment', '/v1/analytics/sentiment?period=30d', sentimentRoute as Handler),
-];
+/** The /v1 analytics endpoints, over HTTP to the server at `baseUrl`. */
+export const endpointCases = (baseUrl: string): BenchCase[] =>
+  [
+    '/v1/analytics/overview?period=30d',
+    '/v1/analytics/overview?period=24h',
+    '/v1/analytics/overview?period=72h',
+    '/v1/avatars/avt_02/analytics?period=30d',
+    '/v1/analytics/conversations?groupBy=day&period=30d',
+    '/v1/analytics/conversations?groupBy=hour&period=7d',
+    '/v1/analytics/peak-hours?period=30d',
+    '/v1/analytics/breakdowns?dimension=country&period=30d',
+    '/v1/analytics/tools?period=30d',
+    '/v1/analytics/sentiment?period=30d',
+  ].map((path) => endpoint(baseUrl, path));

@@ -7,19 +7,20 @@
  *    messages per second, completions found. The "Question answered" template (phrases; about 45% of
  *    conversations say thanks) is back-filled the same way when an earlier run has not left it done.
  * 2. Funnel: conversation started → 3+ user messages → goal "Question answered" → tool search_kb, timed
- *    through GET /v1/analytics/funnels/{id} with a read key over the data's whole span (≈ 90 days, every
+ *    through GET /v1/analytics/funnels/{id} over HTTP (`next start` on a production build, port 3312 or
+ *    BENCH_FUNNEL_PORT; built first when stale) with a read key over the data's whole span (≈ 90 days, every
  *    conversation): p50/p95 against the target p95 ≤ 300 ms. The bench data has no custom events.
  * --skip-backfill skips part 1 (without a finished "Question answered", the goal step becomes the tool lookup_order).
  */
 import { parseArgs } from 'node:util';
-import { NextRequest } from 'next/server';
-import { GET as funnelRoute } from '@/app/v1/analytics/funnels/[id]/route';
+import { randomBytes } from 'node:crypto';
 import { closeDb, sql } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { createFunnel, deleteFunnel, listFunnels } from '@/lib/funnels/service';
 import { runPendingBackfills } from '@/lib/goals/backfill';
 import { createGoal, deleteGoal, listGoals, type Goal } from '@/lib/goals/service';
 import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
+import { ensureBuild, startNextServer } from './_next-server';
 import { percentile, requireDatabaseUrl } from './_stats';
 import { findOrCreateBenchWorkspace, FULL_WORKSPACE } from './analytics-setup';
 
@@ -77,7 +78,7 @@ async function dataSpan(workspaceId: string): Promise<{ start: string; end: stri
   return row;
 }
 
-async function funnelSection(workspace: { id: string; key: string }, goal: Goal | undefined) {
+async function funnelSection(baseUrl: string, workspace: { id: string; key: string }, goal: Goal | undefined) {
   const [events] = await sql<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM events WHERE workspace_id = ${workspace.id}::uuid) AS any`;
   if (!events.any) log(`\nnote: the benchmark data has no custom events, so the funnel uses messages, a tool and ${goal ? 'a goal' : 'another tool'}`);
   const funnel = await createFunnel(
@@ -97,7 +98,7 @@ async function funnelSection(workspace: { id: string; key: string }, goal: Goal 
   const span = await dataSpan(workspace.id);
   const path = `/v1/analytics/funnels/${funnel.id}?start=${span.start}&end=${span.end}`;
   const call = async () => {
-    const res = await funnelRoute(new NextRequest(`http://bench${path}`, { headers: { authorization: `Bearer ${workspace.key}` } }), { params: Promise.resolve({ id: funnel.id }) });
+    const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${workspace.key}` } });
     const body = await res.json();
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
     return body as { steps: { label: string; conversations: number; conversionFromPrevious: number | null }[] };
@@ -109,7 +110,7 @@ async function funnelSection(workspace: { id: string; key: string }, goal: Goal 
     await call();
     times.push(performance.now() - started);
   }
-  log(`\nfunnel GET ${path} (${span.days} days, ${iterations} runs)`);
+  log(`\nfunnel GET ${path} over HTTP (${span.days} days, ${iterations} runs)`);
   for (const s of first.steps) {
     const rate = s.conversionFromPrevious === null ? '' : `  ${(s.conversionFromPrevious * 100).toFixed(1)}% of the step before`;
     log(`  ${s.label.padEnd(32)}${String(s.conversations).padStart(9)}${rate}`);
@@ -139,7 +140,14 @@ async function main() {
   await removeEarlierRuns(workspace.id);
 
   const goal = values['skip-backfill'] ? await findBenchGoal(workspace.id, 'Question answered') : await backfillSection(workspace.id, size);
-  const p95 = await funnelSection(workspace, goal ?? undefined);
+  await ensureBuild(log, true);
+  const server = await startNextServer(Number(process.env.BENCH_FUNNEL_PORT ?? 3312), { NEXTAUTH_SECRET: randomBytes(32).toString('base64url') });
+  let p95: number;
+  try {
+    p95 = await funnelSection(server.url, workspace, goal ?? undefined);
+  } finally {
+    await server.stop();
+  }
   const ok = p95 <= TARGET_FUNNEL_P95_MS;
   log(`\n${verdict(ok)}  funnel over ${size.conversations} conversations p95 ≤ ${TARGET_FUNNEL_P95_MS} ms (${p95.toFixed(1)} ms)`);
   await closeDb();

@@ -23,7 +23,8 @@ import { demoConversation, seededRandom, type DemoBatchItem } from '@/lib/demo/g
 import { createGoal } from '@/lib/goals/service';
 import { GOAL_TEMPLATES } from '@/lib/goals/triggers';
 import { root } from '../build-state';
-import { cpuAvailable, perUnit, startCpuPhase, type CpuGroups } from './_cpu';
+import { cpuAvailable, perUnit, startCpuPhase, withDescendants, type CpuGroups } from './_cpu';
+import { stopProcessGroup } from './_process-group';
 import { machineLine, ms, percentile, requireDatabaseUrl } from './_stats';
 
 const { values } = parseArgs({
@@ -61,30 +62,16 @@ function buildBatches(prefix: string, now: Date): { batches: DemoBatchItem[][]; 
 
 type Server = { url: string; webPid: number | null; workerPid: number | null; stop: () => Promise<void> };
 
-const childrenOf = (pid: number): number[] =>
-  fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-    } catch {
-      return false;
-    }
-  });
-const cmdline = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-};
 /** The process running `script` among `pid` and its descendants. */
 function findProcess(pid: number, script: string): number | null {
-  if (cmdline(pid).includes(script)) return pid;
-  for (const child of childrenOf(pid)) {
-    const found = findProcess(child, script);
-    if (found) return found;
-  }
-  return null;
+  const cmdline = (p: number) => {
+    try {
+      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return withDescendants(pid).find((p) => cmdline(p).includes(script)) ?? null;
 }
 
 /** `npm start` (scripts/start.ts) on `port`, once it serves; its output is shown only if it fails. */
@@ -104,11 +91,7 @@ async function startConfab(port: number): Promise<Server> {
   let output = '';
   child.stdout?.on('data', (c) => (output += c));
   child.stderr?.on('data', (c) => (output += c));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    process.kill(-child.pid!, 'SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-  };
+  const stop = () => stopProcessGroup(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 600_000; // a first build included
   while (Date.now() < deadline) {

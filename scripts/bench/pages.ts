@@ -20,7 +20,7 @@ import { closeDb, sql } from '@/db';
 import { DEMO_USER, DEMO_WORKSPACE } from '@/lib/demo/seed';
 import { createGoal, deleteGoal, updateGoal } from '@/lib/goals/service';
 import { cookieHeader, signIn } from './analytics-render';
-import { groupAlive } from './_process-group';
+import { stopProcessGroup } from './_process-group';
 import { machineLine, percentile } from './_stats';
 import { root } from '../build-state';
 
@@ -61,25 +61,6 @@ function startNpm(port: number, dataDir: string): Start {
   child.stdout?.on('data', take);
   child.stderr?.on('data', take);
   return { child, output: () => output, marks };
-}
-
-/** SIGTERM to the group (npm start stops its server, worker and database), SIGKILL after 20 s. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  const pid = child.pid!;
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, s);
-    } catch {
-      // Already gone.
-    }
-  };
-  signal('SIGTERM');
-  for (let i = 0; i < 200 && groupAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (groupAlive(pid)) {
-    signal('SIGKILL');
-    for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  if (groupAlive(pid)) throw new Error(`processes of npm start (group ${pid}) are still running`);
 }
 
 async function waitUntilServing(url: string, start: Start, timeoutSeconds: number): Promise<number> {
@@ -271,7 +252,7 @@ async function main() {
     console.error(error);
   } finally {
     await closeDb().catch(() => undefined);
-    await stopGroup(start.child);
+    await stopProcessGroup(start.child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   process.exit(failed ? 1 : 0);
