@@ -268,17 +268,19 @@ async function parkDisabledDeliveries(q: Executor) {
 
 
 /**
- * Whether another process (the web server) has a statement of this database running: sessions of another
- * `application_name` than this process's (`npm start` names its web server and worker apart; see
- * CONFAB_DB_APPLICATION_NAME), active or inside a transaction. Platform-wide, like the rest of the engine.
+ * What the yield gate looks at (yield-gate.ts): whether another process (the web server) has a statement of
+ * this database running — sessions of another `application_name` than this process's (`npm start` names its
+ * web server and worker apart; see CONFAB_DB_APPLICATION_NAME), active or inside a transaction — and how long
+ * the oldest outbox event has waited. Platform-wide, like the rest of the engine.
  */
-export async function otherProcessesBusy(): Promise<boolean> {
-  const [row] = await sql<{ busy: boolean }[]>`
+export async function lookAtIngestion(): Promise<{ busy: boolean; oldestAgeMs: number | null }> {
+  const [row] = await sql<{ busy: boolean; oldest_ms: number | null }[]>`
     SELECT EXISTS (
       SELECT 1 FROM pg_stat_activity
       WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
         AND application_name <> current_setting('application_name')
         AND state IN ('active', 'idle in transaction')
-    ) AS busy`;
-  return row.busy;
+    ) AS busy,
+    (SELECT (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 FROM outbox_events ORDER BY id LIMIT 1) AS oldest_ms`;
+  return { busy: row.busy, oldestAgeMs: row.oldest_ms };
 }

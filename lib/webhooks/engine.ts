@@ -4,7 +4,7 @@
  * nothing, and a worker killed mid-attempt leaves a lease that expires into one more attempt. The claim
  * caps what is in flight per endpoint, so one slow endpoint never holds up the others.
  */
-import { claimDueDeliveries, otherProcessesBusy, recordAttempts, type AttemptOutcome, type ClaimedDelivery } from '@/db/queries/webhook-engine';
+import { claimDueDeliveries, lookAtIngestion, recordAttempts, type AttemptOutcome, type ClaimedDelivery } from '@/db/queries/webhook-engine';
 import { listMemberEmails } from '@/db/queries/team';
 import { sendMail } from '@/lib/mail';
 import { attemptDelivery, eventBody, isSuccess, nextRetryAt } from './deliver';
@@ -33,7 +33,7 @@ export type EngineOptions = {
   log?: (line: string) => void;
   /** Only these workspaces (tests); the worker serves every one. */
   workspaceIds?: string[];
-  /** Give way to the web server before each round of sends (yield-gate.ts); default WEBHOOK_YIELD=1, off. */
+  /** Give way to saturated ingestion before each round of sends (yield-gate.ts); on unless WEBHOOK_YIELD=0. */
   yieldToIngest?: boolean;
 };
 
@@ -155,7 +155,7 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
   const minFree = Math.min(MIN_FREE_SLOTS, maxInFlight);
   const report = (error: unknown) => log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
   const keyOf = (workspaceId: string, webhookId: string) => `${workspaceId}/${webhookId}`;
-  const gate = (options.yieldToIngest ?? yieldEnabled()) ? createYieldGate({ busy: otherProcessesBusy }) : null;
+  const gate = (options.yieldToIngest ?? yieldEnabled()) ? createYieldGate({ look: lookAtIngestion }) : null;
 
 
   /** Fresh attempts waiting for their endpoint's room, in order. */
@@ -263,7 +263,7 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
           await sleep(pollMs);
           continue;
         }
-        // Ingestion first: while the web server is at work, the next round waits for a gap (bounded).
+        // Ingestion first: while it is saturated, the next round waits for a gap (bounded).
         await gate?.wait();
         // One batch sends at a time (its attempts wait for their endpoint's room) while earlier ones write.
         const events = sending === 0 && freshBatches.size < FRESH_BATCHES ? await openFreshBatch(Math.min(free, FAN_OUT_LIMIT)) : 0;
