@@ -1,6 +1,6 @@
 import { BATCH_BODY_LIMIT_BYTES, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
-import { MAX_BATCH_ITEMS, MAX_MESSAGES_PER_REQUEST } from '@/lib/ingest/schemas';
-import { MAX_CONTENT_CHARS, MAX_JSON_BYTES } from '@/lib/ingest/schema-primitives';
+import { MAX_BATCH_ITEMS, MAX_MESSAGES_PER_REQUEST } from '@/lib/ingest/parse/schemas';
+import { MAX_CONTENT_CHARS, MAX_JSON_BYTES } from '@/lib/ingest/parse/schema-primitives';
 import { errorResponses } from '@/lib/openapi/error-responses';
 import type { SchemaViewer } from '@/lib/openapi/schema-view';
 import type { ErrorStatus, JsonSchema } from '@/lib/openapi/types';

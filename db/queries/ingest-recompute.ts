@@ -4,7 +4,7 @@
  * user message, and the stored facts of a conversation whose avatar is being adopted.
  */
 import type { TransactionSql } from 'postgres';
-import type { HourlyValues } from '@/lib/ingest/rollup-deltas';
+import type { HourlyValues } from '@/lib/ingest/plan/rollup-deltas';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 

@@ -3,7 +3,7 @@
  * statement per rollup table, rows in primary-key order so concurrent writers never deadlock.
  */
 import type { TransactionSql } from 'postgres';
-import type { CustomerRow, DimensionRow, HourlyRow, ToolRow } from '@/lib/ingest/rollup-deltas';
+import type { CustomerRow, DimensionRow, HourlyRow, ToolRow } from '@/lib/ingest/plan/rollup-deltas';
 import { HOURLY_ADD_ON_CONFLICT, HOURLY_COLUMNS, HOURLY_COUNTER_TYPES } from '../rollup-columns';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);

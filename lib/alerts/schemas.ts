@@ -4,7 +4,7 @@
  * `channels.N.url` for a Slack URL that is not http(s), and so on.
  */
 import { z } from 'zod';
-import { identifier, timestamp } from '@/lib/ingest/schema-primitives';
+import { identifier, timestamp } from '@/lib/ingest/parse/schema-primitives';
 import { targetUrlSchema } from '@/lib/webhooks/targets';
 import { ALERT_COMPARES, ALERT_METRICS, ALERT_OPS, ALERT_WINDOWS, NO_DATA_MODES, type AlertMetric } from './metric-names';
 

@@ -3,7 +3,7 @@
  * checked further by resolveRange, which answers 422 naming the parameter.
  */
 import { z } from 'zod';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 import { BREAKDOWN_DIMENSIONS } from './breakdowns';
 
 export const GRANULARITIES = ['hour', 'day', 'week', 'month'] as const;

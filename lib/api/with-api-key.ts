@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { authenticateApiKey, type ApiKeyPrincipal, type ApiKeyScope } from '@/lib/auth/api-keys';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { runWithRequestContext } from '@/db/request-context';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 import { ApiError, errorResponse, forbidden, unauthorized, zodDetails } from './errors';
 
 export type ApiContext<P> = ApiKeyPrincipal & { params: P };

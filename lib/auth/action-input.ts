@@ -4,7 +4,7 @@
  * hostile call gets the action's normal error result and writes nothing.
  */
 import { z } from 'zod';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 
 const MAX_DEPTH = 32;
 

@@ -9,7 +9,7 @@ import { db } from '@/db';
 import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteAvatarRow, findAvatarRow, insertAvatarRow, listAvatarRows, updateAvatarRow, type AvatarRow } from '@/db/queries/avatars';
 import { conflict, notFound } from '@/lib/api/errors';
-import { displayName, identifier, label } from '@/lib/ingest/schema-primitives';
+import { displayName, identifier, label } from '@/lib/ingest/parse/schema-primitives';
 
 export type Avatar = { id: string; name: string; description: string | null; createdAt: string };
 

@@ -3,7 +3,7 @@
  * document all use these. A funnel is 2–8 ordered steps evaluated per conversation (see lib/funnels/report).
  */
 import { z } from 'zod';
-import { displayName, identifier, propertyMatch } from '@/lib/ingest/schema-primitives';
+import { displayName, identifier, propertyMatch } from '@/lib/ingest/parse/schema-primitives';
 import { FUNNEL_STEP_TYPES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS } from './limits';
 
 export { FUNNEL_STEP_TYPES, MAX_STEPS, MAX_USER_MESSAGES, MIN_STEPS, type FunnelStepType } from './limits';

@@ -5,7 +5,7 @@
  * against that avatar's conversations only.
  */
 import { z } from 'zod';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 import { sumFactsByAvatar, type AvatarFactSums } from '@/db/queries/analytics-facts';
 import { countCompletions, recentCompletions, type CompletionCountRow } from '@/db/queries/goal-analytics';
 import { findGoalRow, listGoalRows, type GoalRow } from '@/db/queries/goals';

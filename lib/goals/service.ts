@@ -9,7 +9,7 @@ import { insertAuditEntry } from '@/db/queries/audit';
 import { deleteGoalRows, findGoalRow, insertGoalRow, listGoalRows, updateGoalRow, type GoalRow } from '@/db/queries/goals';
 import { withRetryableTransaction } from '@/db/transaction';
 import { conflict } from '@/lib/api/errors';
-import { displayName, identifier } from '@/lib/ingest/schema-primitives';
+import { displayName, identifier } from '@/lib/ingest/parse/schema-primitives';
 import { nudgeBackfill } from './backfill-queue';
 import { goalTriggerSchema, newGoalId, type GoalTrigger } from './triggers';
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { RE2 } from 're2-wasm';
 import { z } from 'zod';
-import { identifier, isStorable, propertyMatch, STORABLE_MESSAGE } from '@/lib/ingest/schema-primitives';
+import { identifier, isStorable, propertyMatch, STORABLE_MESSAGE } from '@/lib/ingest/parse/schema-primitives';
 
 export const MAX_PATTERN_LENGTH = 500;
 export const MAX_PHRASES = 100;

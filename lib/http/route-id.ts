@@ -1,5 +1,5 @@
 /** Dynamic route segments as ids, for pages that 404 on anything that could not be one. */
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 
 /**
  * The id a `[id]` segment names, or null when it names none: Next hands pages the segment percent-encoded,

@@ -7,8 +7,8 @@
  */
 import { findIdempotentStatuses } from '@/db/queries/ingest-reads';
 import { validationError, zodDetails, type ErrorDetail } from '@/lib/api/errors';
-import { applyIngestItems, IDEMPOTENCY_PREFIX, isOwnRecord } from './apply';
-import { batchBodySchemas, batchItemSchema, batchRequestSchema } from './schemas';
+import { batchBodySchemas, batchItemSchema, batchRequestSchema } from './parse/schemas';
+import { applyIngestItems, IDEMPOTENCY_PREFIX, isOwnRecord } from './write/transaction';
 import type { IngestItem } from './types';
 
 export type BatchItemResult = {

@@ -4,7 +4,7 @@ import { createTestWorkspace } from '@/test/factories';
 import { conversationRow, hourlySum, hourlyTotals, messageRows } from '@/test/ingest-db';
 import { expectRollupsConsistent } from '@/test/rollup-invariants';
 import { addMessages, getOrCreateConversation } from './single';
-import type { MessageBody } from './schemas';
+import type { MessageBody } from './parse/schemas';
 
 afterAll(closeDb);
 

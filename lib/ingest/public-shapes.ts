@@ -1,6 +1,6 @@
 /** The public JSON shapes of stored ingest objects, as the /v1 write endpoints return them. */
 import type { Conversation } from '@/db/schema';
-import { conversationSentiment } from './conversation-state';
+import { conversationSentiment } from './plan/conversation-state';
 import type { ConversationState } from './types';
 
 // Scores are stored as float4; VADER gives four decimals, so that is what the API shows.

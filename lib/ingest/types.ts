@@ -1,7 +1,7 @@
 /** The shapes the ingest pipeline passes between validation, the in-memory state pass and SQL. */
 import type { QuotaRefusal } from '@/lib/billing/quota';
 import type { Sentiment, SentimentLabel } from '@/lib/ingest/derive';
-import type { ActionBody, ConversationBody, EndBody, EventBody, MessageBody } from './schemas';
+import type { ActionBody, ConversationBody, EndBody, EventBody, MessageBody } from './parse/schemas';
 
 /**
  * One validated write. `at` is the item's default time (receive time, or a batch item's `timestamp`);

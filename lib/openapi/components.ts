@@ -15,7 +15,7 @@ import {
   messageBodySchema,
   messageListBodySchema,
   type BatchItemType,
-} from '@/lib/ingest/schemas';
+} from '@/lib/ingest/parse/schemas';
 import { avatarInputSchema, avatarPatchSchema } from '@/lib/avatars/service';
 import { goalInputSchema, goalPatchSchema } from '@/lib/goals/service';
 import { goalTriggerSchema } from '@/lib/goals/triggers';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_BATCH_ITEMS, messageBodySchema, messageListBodySchema, messageRoleSchema } from '@/lib/ingest/schemas';
+import { MAX_BATCH_ITEMS, messageBodySchema, messageListBodySchema, messageRoleSchema } from '@/lib/ingest/parse/schemas';
 import { componentSchemas } from './components';
 import { buildOpenApiDocument } from './document';
 import { matchesJsonSchema } from './json-schema-subset';

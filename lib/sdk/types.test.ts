@@ -2,7 +2,7 @@
 // (expectTypeOf does nothing at runtime), so a drift fails the typecheck.
 import { expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
-import type * as schemas from '../ingest/schemas';
+import type * as schemas from '../ingest/parse/schemas';
 import type { ActionInput, BatchItem, BatchItemType, BatchRequest, ConversationInput, EndInput, EventInput, MessageInput } from './types';
 
 /** What goes on the wire: the client's JSON.stringify turns Date objects into ISO strings. */

@@ -1,8 +1,8 @@
 // Ingestion payloads of the Confab REST API (DESIGN §4), as the SDK accepts them: the input types of the
-// server's zod schemas (lib/ingest/schemas.ts), so the two cannot drift. Type-only imports keep the server's
+// server's zod schemas (lib/ingest/parse/schemas.ts), so the two cannot drift. Type-only imports keep the server's
 // code out of the SDK at runtime. Dates may also be Date objects; the client sends ISO strings.
 import type { z } from 'zod';
-import type * as schemas from '../ingest/schemas';
+import type * as schemas from '../ingest/parse/schemas';
 
 export type DateInput = Date | string;
 

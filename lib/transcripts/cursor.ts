@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
-import { identifier } from '@/lib/ingest/schema-primitives';
+import { identifier } from '@/lib/ingest/parse/schema-primitives';
 import { SORTS, type TranscriptSort } from './filters';
 
 export type Cursor = { key: string; id: string; sort: TranscriptSort; order: 'asc' | 'desc'; direction: 'next' | 'prev' };

@@ -24,7 +24,7 @@ import {
   type WebhookHealthRow,
 } from '@/db/queries/webhooks';
 import { ApiError } from '@/lib/api/errors';
-import { identifier, label, timestamp } from '@/lib/ingest/schema-primitives';
+import { identifier, label, timestamp } from '@/lib/ingest/parse/schema-primitives';
 import { ROTATION_GRACE_HOURS } from './deliver';
 import { EVENT_TYPES, TEST_EVENT_TYPES, newEventId, sampleData, type TestEventType } from './events';
 import { checkTarget, targetUrlSchema, TargetRefused } from './targets';

@@ -1,6 +1,6 @@
 /**
  * Builds every rollup of one workspace from its raw rows, set-wise: the same facts the ingest
- * transaction maintains incrementally (see lib/ingest/rollup-deltas.ts), aggregated in one pass each.
+ * transaction maintains incrementally (see lib/ingest/plan/rollup-deltas.ts), aggregated in one pass each.
  */
 import type { ReservedSql } from 'postgres';
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { conversationBodySchema } from '@/lib/ingest/schemas';
+import { conversationBodySchema } from '@/lib/ingest/parse/schemas';
 import { getOrCreateConversation } from '@/lib/ingest/single';
 import { listConversationsRoute } from '@/lib/transcripts/list-route';
 

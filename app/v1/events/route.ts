@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { eventBodySchema } from '@/lib/ingest/schemas';
+import { eventBodySchema } from '@/lib/ingest/parse/schemas';
 import { trackEvent } from '@/lib/ingest/single';
 
 /** A custom event (analytics.track): 201 new, 200 when an event with this id is already stored. */

@@ -1,5 +1,5 @@
 /** The ingestion endpoints (DESIGN §4, scope `ingest`), one registry entry each. */
-import { conversationParamsSchema } from '@/lib/ingest/schemas';
+import { conversationParamsSchema } from '@/lib/ingest/parse/schemas';
 import * as examples from '../examples';
 import type { Endpoint, ErrorStatus } from '../types';
 

@@ -1,6 +1,6 @@
 /** Reading, exporting and erasing conversations (DESIGN §4), one registry entry each. */
 import { z } from 'zod';
-import { conversationParamsSchema } from '@/lib/ingest/schemas';
+import { conversationParamsSchema } from '@/lib/ingest/parse/schemas';
 import { EXPORT_COLUMNS } from '@/db/queries/transcripts-export';
 import { listQuerySchema } from '@/lib/transcripts/schemas';
 import type { Endpoint, ParamDocs } from '../types';

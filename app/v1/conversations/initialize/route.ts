@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { conversationBodySchema } from '@/lib/ingest/schemas';
+import { conversationBodySchema } from '@/lib/ingest/parse/schemas';
 import { initializeConversation } from '@/lib/ingest/single';
 
 /** Starts a conversation as not yet interacted: 201 new, 200 (unchanged) when it exists. */

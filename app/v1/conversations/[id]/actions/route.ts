@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { actionBodySchema, conversationParamsSchema } from '@/lib/ingest/schemas';
+import { actionBodySchema, conversationParamsSchema } from '@/lib/ingest/parse/schemas';
 import { addAction } from '@/lib/ingest/single';
 
 /** Records a tool call: 201 new, 200 when an action with this id is already stored. */

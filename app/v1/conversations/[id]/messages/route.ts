@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { readJsonBody, SINGLE_BODY_LIMIT_BYTES } from '@/lib/api/read-body';
 import { withRateLimit } from '@/lib/api/rate-limit';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { conversationParamsSchema, messageBodySchema, messageListBodySchema } from '@/lib/ingest/schemas';
+import { conversationParamsSchema, messageBodySchema, messageListBodySchema } from '@/lib/ingest/parse/schemas';
 import { addMessages } from '@/lib/ingest/single';
 
 /** One message (answered with the message) or `{ messages: [...] }` (answered with `{ messages }`). */

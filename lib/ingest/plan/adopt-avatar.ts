@@ -3,7 +3,7 @@
  * get-or-create, the message and tool facts it already holds move to the named avatar's rollups.
  */
 import type { HourlyValues, RollupDeltas } from './rollup-deltas';
-import type { ConversationEntry } from './state-pass';
+import type { ConversationEntry } from './item-outcomes';
 
 type MessageFacts = { conversation_id: string; bucket: Date; values: HourlyValues };
 type ToolFacts = { conversation_id: string; bucket: Date; tool_name: string; calls: number; duration_sum_ms: number; duration_count: number; escalations: number };

@@ -5,7 +5,7 @@
  */
 import type { HourlyColumn } from '@/db/rollup-columns';
 import { conversationSentiment } from './conversation-state';
-import type { ConversationState, NewAction, NewMessage } from './types';
+import type { ConversationState, NewAction, NewMessage } from '../types';
 
 export type HourlyValues = Partial<Record<HourlyColumn, number>>;
 

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { countryFromIp, deviceFromUserAgent, scoreSentiment } from '@/lib/ingest/derive';
-import type { ConversationBody, EndBody } from './schemas';
-import type { IngestItem, NewAction, NewEvent, NewMessage } from './types';
+import type { ConversationBody, EndBody } from '../parse/schemas';
+import type { IngestItem, NewAction, NewEvent, NewMessage } from '../types';
 
 export const UNKNOWN_AVATAR = 'unknown';
 

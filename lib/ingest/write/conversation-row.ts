@@ -1,6 +1,6 @@
 /** Reads a locked conversation row (snake_case, as the ingest SQL returns it) into the pipeline's state. */
 import type { ConversationRow } from '@/db/queries/ingest-writes';
-import type { ConversationState } from './types';
+import type { ConversationState } from '../types';
 
 export function rowToState(row: ConversationRow): ConversationState {
   return {

@@ -11,7 +11,7 @@ import {
   type OutboxEvent,
 } from '@/lib/webhooks/events';
 import { conversationSentiment } from './conversation-state';
-import type { ConversationState, NewAction, NewMessage } from './types';
+import type { ConversationState, NewAction, NewMessage } from '../types';
 
 export function conversationData(s: ConversationState): ConversationEventData {
   const sentiment = conversationSentiment(s);

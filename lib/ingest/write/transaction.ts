@@ -16,16 +16,16 @@ import { notFound } from '@/lib/api/errors';
 import { admitNewConversations } from '@/lib/billing/quota';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
 import type { ConversationFacts } from '@/lib/goals/evaluate';
-import { moveStoredFacts } from './adopt-avatar';
-import { conversationSentiment } from './conversation-state';
+import { moveStoredFacts } from '../plan/adopt-avatar';
+import { conversationSentiment } from '../plan/conversation-state';
 import { rowToState } from './conversation-row';
-import { buildNewConversations, ConversationCreatedConcurrently } from './new-conversations';
-import { actionKey, eventKey, messageKey, planItems } from './plan';
-import { assignBatchResponseTimes, prepareItems, UNKNOWN_AVATAR, type PreparedItem, type StoredPredecessor } from './prepare';
-import { RollupDeltas } from './rollup-deltas';
-import { finishDerivedFields, runStatePass, type ConversationEntry, type Inserted } from './state-pass';
-import type { ConversationState, IngestItem, ItemOutcome } from './types';
-import { batchEvents } from './webhook-events';
+import { buildNewConversations, ConversationCreatedConcurrently } from '../plan/new-conversations';
+import { actionKey, eventKey, messageKey, planItems } from '../plan/batch-plan';
+import { assignBatchResponseTimes, prepareItems, UNKNOWN_AVATAR, type PreparedItem, type StoredPredecessor } from '../derive/prepared-items';
+import { RollupDeltas } from '../plan/rollup-deltas';
+import { finishDerivedFields, runStatePass, type ConversationEntry, type Inserted } from '../plan/item-outcomes';
+import type { ConversationState, IngestItem, ItemOutcome } from '../types';
+import { batchEvents } from '../plan/webhook-events';
 
 export type ApplyOptions = {
   /** The time the request arrived: the default for items without their own time. */

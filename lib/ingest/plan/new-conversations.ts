@@ -5,10 +5,10 @@
  * the INSERT reports it and the whole transaction is retried with it as an existing conversation.
  */
 import { initialState } from './conversation-state';
-import { actionKey, messageKey, type BatchPlan } from './plan';
-import type { PreparedItem } from './prepare';
-import { finishDerivedFields, runStatePass, type ConversationEntry } from './state-pass';
-import type { ItemOutcome } from './types';
+import { actionKey, messageKey, type BatchPlan } from './batch-plan';
+import type { PreparedItem } from '../derive/prepared-items';
+import { finishDerivedFields, runStatePass, type ConversationEntry } from './item-outcomes';
+import type { ItemOutcome } from '../types';
 
 export class ConversationCreatedConcurrently extends Error {
   constructor() {

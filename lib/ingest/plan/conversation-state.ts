@@ -3,9 +3,9 @@
  * rows, these functions compute the new state item by item, and one statement writes it back.
  */
 import { labelSentiment, parseFeedback } from '@/lib/ingest/derive';
-import { UNKNOWN_AVATAR, type ConversationItem } from './prepare';
-import type { ConversationSentiment, ConversationState, NewAction, NewMessage } from './types';
-import type { EndBody } from './schemas';
+import { UNKNOWN_AVATAR, type ConversationItem } from '../derive/prepared-items';
+import type { ConversationSentiment, ConversationState, NewAction, NewMessage } from '../types';
+import type { EndBody } from '../parse/schemas';
 
 const FIRST_MESSAGE_PREVIEW_CHARS = 500;
 

@@ -3,8 +3,8 @@
  * first mentions each), and its messages, actions and events with in-batch duplicates removed.
  */
 import { isEscalationTool } from '@/lib/ingest/derive';
-import type { ConversationItem, PreparedItem } from './prepare';
-import type { NewAction, NewEvent, NewMessage } from './types';
+import type { ConversationItem, PreparedItem } from '../derive/prepared-items';
+import type { NewAction, NewEvent, NewMessage } from '../types';
 
 export const messageKey = (conversationId: string, id: string) => `m|${conversationId}|${id}`;
 export const actionKey = (conversationId: string, id: string) => `a|${conversationId}|${id}`;
