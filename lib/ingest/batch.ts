@@ -6,40 +6,17 @@
  * The demo seeder and the benchmark call `ingestBatch` directly.
  */
 import { findIdempotentStatuses } from '@/db/queries/ingest-reads';
-import { validationError, zodDetails, type ErrorDetail } from '@/lib/api/errors';
-import { batchBodySchemas, batchItemSchema, batchRequestSchema } from './parse/schemas';
-import { applyIngestItems, IDEMPOTENCY_PREFIX, isOwnRecord } from './write/transaction';
-import type { IngestItem } from './types';
+import { validationError } from '@/lib/api/errors';
+import { checkBatchItem, type BatchItemError, type Checked } from './parse/batch-item';
+import { batchRequestSchema } from './parse/schemas';
+import { applyIngestItems } from './pipeline';
+import { IDEMPOTENCY_PREFIX, isOwnRecord } from './write/idempotency-keys';
 
 export type BatchItemResult = {
   id: string | null;
   status: number;
-  error?: { code: string; message: string; details?: ErrorDetail[] };
+  error?: BatchItemError;
 };
-
-type Checked = { ok: true; id: string; item: IngestItem } | { ok: false; id: string | null; error: NonNullable<BatchItemResult['error']> };
-
-const prefixed = (details: ErrorDetail[], prefix: string) =>
-  details.map((d) => ({ ...d, path: d.path === '(root)' ? prefix : `${prefix}.${d.path}` }));
-
-function invalid(id: string | null, details: ErrorDetail[]): Checked {
-  return { ok: false, id, error: { code: 'validation_error', message: 'Invalid batch item', details } };
-}
-
-/** Validates one raw item into an IngestItem, or the 422 error it answers with. */
-export function checkBatchItem(raw: unknown): Checked {
-  const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
-  const envelope = batchItemSchema.safeParse(raw);
-  if (!envelope.success) return invalid(rawId, zodDetails(envelope.error));
-  const { id, type, timestamp } = envelope.data;
-  const at = timestamp ?? null;
-  const parsed = batchBodySchemas[type].safeParse(envelope.data.body);
-  if (!parsed.success) return invalid(id, prefixed(zodDetails(parsed.error), 'body'));
-  const body = parsed.data;
-  // The body schema was picked by `type`, so the pair is consistent; TS cannot follow that lookup.
-  const item = 'conversationId' in body && type !== 'event' ? { at, key: id, type, conversationId: body.conversationId, body } : { at, key: id, type, body };
-  return { ok: true, id, item: item as IngestItem };
-}
 
 export async function ingestBatch(
   workspaceId: string,

@@ -4,10 +4,10 @@
  */
 import { findActionById, findEventById, findMessagesByIds } from '@/db/queries/ingest-reads';
 import { ApiError } from '@/lib/api/errors';
-import { applyIngestItems, type ApplyOptions, type ApplyResult } from './write/transaction';
-import { publicConversation, publicMessage } from './public-shapes';
 import type { ActionBody, ConversationBody, EndBody, EventBody, MessageBody } from './parse/schemas';
-import type { IngestItem } from './types';
+import { applyIngestItems } from './pipeline';
+import { publicConversation, publicMessage } from './public-shapes';
+import type { ApplyOptions, ApplyResult, IngestItem } from './types';
 
 export type WriteOptions = { receivedAt?: Date };
 

@@ -99,3 +99,15 @@ export type ConversationState = {
 };
 
 export type ConversationSentiment = { score: number; label: SentimentLabel } | null;
+
+export type ApplyOptions = {
+  /** The time the request arrived: the default for items without their own time. */
+  receivedAt?: Date;
+  /**
+   * Record each item's `key` and status in idempotency_keys (batch item ids), in the same transaction; items
+   * that are their own record (`isOwnRecord`) need none.
+   */
+  recordKeys?: boolean;
+};
+
+export type ApplyResult = { outcomes: ItemOutcome[]; conversations: Map<string, ConversationState> };

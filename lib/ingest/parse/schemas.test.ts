@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { zodDetails } from '@/lib/api/errors';
-import { checkBatchItem } from '../batch';
+import { checkBatchItem } from './batch-item';
 import { actionBodySchema, conversationBodySchema, endBodySchema, eventBodySchema, messageBodySchema } from './schemas';
 
 const paths = (result: { success: boolean; error?: unknown }) =>

@@ -2,8 +2,8 @@
  * When a conversation first heard of through a message (avatar `unknown`) is later named by a
  * get-or-create, the message and tool facts it already holds move to the named avatar's rollups.
  */
-import type { HourlyValues, RollupDeltas } from './rollup-deltas';
 import type { ConversationEntry } from './item-outcomes';
+import type { HourlyValues, RollupDeltas } from './rollup-deltas';
 
 type MessageFacts = { conversation_id: string; bucket: Date; values: HourlyValues };
 type ToolFacts = { conversation_id: string; bucket: Date; tool_name: string; calls: number; duration_sum_ms: number; duration_count: number; escalations: number };

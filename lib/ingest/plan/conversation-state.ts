@@ -4,8 +4,8 @@
  */
 import { labelSentiment, parseFeedback } from '@/lib/ingest/derive';
 import { UNKNOWN_AVATAR, type ConversationItem } from '../derive/prepared-items';
-import type { ConversationSentiment, ConversationState, NewAction, NewMessage } from '../types';
 import type { EndBody } from '../parse/schemas';
+import type { ConversationSentiment, ConversationState, NewAction, NewMessage } from '../types';
 
 const FIRST_MESSAGE_PREVIEW_CHARS = 500;
 

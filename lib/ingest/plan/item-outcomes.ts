@@ -4,10 +4,11 @@
  * detected language) that depend on everything the batch brought.
  */
 import { detectLanguage } from '@/lib/ingest/derive';
-import { applyAction, applyEnd, applyMessage, previewText, settleTimes, touchByGetOrCreate } from './conversation-state';
-import { actionKey, eventKey, messageKey } from './batch-plan';
-import { compareMessages, type PreparedItem } from '../derive/prepared-items';
+import type { PreparedItem } from '../derive/prepared-items';
+import { compareMessages } from '../derive/response-times';
 import type { ConversationState, ItemOutcome, NewMessage } from '../types';
+import { actionKey, eventKey, messageKey } from './batch-plan';
+import { applyAction, applyEnd, applyMessage, previewText, settleTimes, touchByGetOrCreate } from './conversation-state';
 
 /** A locked conversation: as it was before this transaction (null if created by it) and as it becomes. */
 export type ConversationEntry = { before: ConversationState | null; state: ConversationState; creator: number | null };

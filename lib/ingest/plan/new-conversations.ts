@@ -4,11 +4,11 @@
  * instead of inserting a bare row and updating it. If another transaction creates one of them first,
  * the INSERT reports it and the whole transaction is retried with it as an existing conversation.
  */
-import { initialState } from './conversation-state';
-import { actionKey, messageKey, type BatchPlan } from './batch-plan';
 import type { PreparedItem } from '../derive/prepared-items';
-import { finishDerivedFields, runStatePass, type ConversationEntry } from './item-outcomes';
 import type { ItemOutcome } from '../types';
+import { actionKey, messageKey, type BatchPlan } from './batch-plan';
+import { initialState } from './conversation-state';
+import { finishDerivedFields, runStatePass, type ConversationEntry } from './item-outcomes';
 
 export class ConversationCreatedConcurrently extends Error {
   constructor() {

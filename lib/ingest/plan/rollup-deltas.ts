@@ -4,8 +4,8 @@
  * Message facts count in the hour of the message, conversation facts in the hour the conversation started.
  */
 import type { HourlyColumn } from '@/db/rollup-columns';
-import { conversationSentiment } from './conversation-state';
 import type { ConversationState, NewAction, NewMessage } from '../types';
+import { conversationSentiment } from './conversation-state';
 
 export type HourlyValues = Partial<Record<HourlyColumn, number>>;
 

@@ -10,8 +10,8 @@ import {
   type ConversationEventData,
   type OutboxEvent,
 } from '@/lib/webhooks/events';
-import { conversationSentiment } from './conversation-state';
 import type { ConversationState, NewAction, NewMessage } from '../types';
+import { conversationSentiment } from './conversation-state';
 
 export function conversationData(s: ConversationState): ConversationEventData {
   const sentiment = conversationSentiment(s);

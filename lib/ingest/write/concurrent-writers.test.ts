@@ -12,8 +12,8 @@ import { eraseConversation, eraseCustomer } from '@/lib/transcripts/erase';
 import { expectAnalyticsRollupsConsistent } from '@/test/analytics-rollup-invariants';
 import { createTestWorkspace } from '@/test/factories';
 import { expectRollupsConsistent } from '@/test/rollup-invariants';
-import { closeIdleConversations } from '../close-idle';
 import { ingestBatch } from '../batch';
+import { closeIdleConversations } from '../close-idle';
 
 afterAll(closeDb);
 

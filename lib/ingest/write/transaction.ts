@@ -11,57 +11,24 @@ import { ingestRecompute } from '@/db/queries/ingest-recompute';
 import { ingestRollups } from '@/db/queries/ingest-rollups';
 import { conversationRecord, ingestWrites } from '@/db/queries/ingest-writes';
 import { emitEvents } from '@/db/queries/outbox';
-import { withRetryableTransaction } from '@/db/transaction';
 import { notFound } from '@/lib/api/errors';
 import { admitNewConversations } from '@/lib/billing/quota';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
 import type { ConversationFacts } from '@/lib/goals/evaluate';
+import { UNKNOWN_AVATAR, type PreparedItem } from '../derive/prepared-items';
+import { assignBatchResponseTimes, type StoredPredecessor } from '../derive/response-times';
 import { moveStoredFacts } from '../plan/adopt-avatar';
-import { conversationSentiment } from '../plan/conversation-state';
-import { rowToState } from './conversation-row';
-import { buildNewConversations, ConversationCreatedConcurrently } from '../plan/new-conversations';
 import { actionKey, eventKey, messageKey, planItems } from '../plan/batch-plan';
-import { assignBatchResponseTimes, prepareItems, UNKNOWN_AVATAR, type PreparedItem, type StoredPredecessor } from '../derive/prepared-items';
-import { RollupDeltas } from '../plan/rollup-deltas';
+import { conversationSentiment } from '../plan/conversation-state';
 import { finishDerivedFields, runStatePass, type ConversationEntry, type Inserted } from '../plan/item-outcomes';
-import type { ConversationState, IngestItem, ItemOutcome } from '../types';
+import { buildNewConversations, ConversationCreatedConcurrently } from '../plan/new-conversations';
+import { RollupDeltas } from '../plan/rollup-deltas';
 import { batchEvents } from '../plan/webhook-events';
+import type { ApplyOptions, ApplyResult, IngestItem, ItemOutcome } from '../types';
+import { rowToState } from './conversation-row';
+import { idempotencyKeys } from './idempotency-keys';
 
-export type ApplyOptions = {
-  /** The time the request arrived: the default for items without their own time. */
-  receivedAt?: Date;
-  /**
-   * Record each item's `key` and status in idempotency_keys (batch item ids), in the same transaction; items
-   * that are their own record (`isOwnRecord`) need none.
-   */
-  recordKeys?: boolean;
-};
-
-export type ApplyResult = { outcomes: ItemOutcome[]; conversations: Map<string, ConversationState> };
-
-export const IDEMPOTENCY_PREFIX = 'batch:';
-
-/**
- * A message, tool call or event whose id is its batch item's id (given so, or taken from it when the body has
- * none; the SDKs send them so): its row is the record of the item id, and a resend meets it there.
- */
-export function isOwnRecord(item: IngestItem): boolean {
-  if (item.type !== 'message' && item.type !== 'action' && item.type !== 'event') return false;
-  return !!item.key && (item.body.id === undefined || item.body.id === null || item.body.id === item.key);
-}
-
-export async function applyIngestItems(workspaceId: string, items: IngestItem[], options: ApplyOptions = {}): Promise<ApplyResult> {
-  if (items.length === 0) return { outcomes: [], conversations: new Map() };
-  const prepared = prepareItems(items, options.receivedAt ?? new Date());
-  // A conversation created by a concurrent batch is seen as existing on the next attempt.
-  const { afterCommit, ...result } = await withRetryableTransaction((tx) => applyInTransaction(tx, workspaceId, items, prepared, options), {
-    retryIf: (error) => error instanceof ConversationCreatedConcurrently,
-  });
-  await afterCommit?.();
-  return result;
-}
-
-async function applyInTransaction(
+export async function applyInTransaction(
   tx: TransactionSql,
   workspaceId: string,
   items: IngestItem[],
@@ -196,9 +163,7 @@ async function applyInTransaction(
   moveStoredFacts(deltas, entries, storedMessageFacts, storedToolFacts);
   for (const e of plan.events) if (e.avatarId) avatars.add(e.avatarId);
 
-  const keys = options.recordKeys
-    ? outcomes.flatMap((o, i) => (items[i].key && o.status !== 429 && !isOwnRecord(items[i]) ? [{ key: IDEMPOTENCY_PREFIX + items[i].key, status: o.status }] : []))
-    : [];
+  const keys = options.recordKeys ? idempotencyKeys(items, outcomes) : [];
   await Promise.all([
     writes.insertAvatars(workspaceId, [...avatars]),
     writes.updateConversations(workspaceId, changed.map((e) => conversationRecord(e.state, conversationSentiment(e.state)))),
