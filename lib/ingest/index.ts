@@ -4,17 +4,17 @@
  *
  *   parse   parse/schemas.ts (one zod schema per payload, fields from parse/schema-primitives.ts) and
  *           parse/batch-item.ts: request bodies into IngestItems (types.ts); a bad batch item is its own 422.
- *   derive  derive/prepared-items.ts: ids and times defaulted, sentiment, country and device per item, before
- *           any statement; derive/*.ts are the pure derivations (language, feedback, escalation, response times).
+ *   derive  derive/*.ts: sentiment, country, device, language, feedback, escalation, response times. Most run in
+ *           derive/prepared-items.ts (ids and times defaulted too) before any statement; the rest where plan needs them.
  *   plan    plan/*.ts, in memory: batch-plan (the rows to insert, in-batch repeats removed), item-outcomes over
  *           conversation-state (each item's status and its conversation's new row), new-conversations (rows
  *           complete before their INSERT), rollup-deltas and adopt-avatar, webhook-events.
- *   write   write/transaction.ts, one transaction: lock conversations → insert messages, tool calls, events →
- *           recompute response times around late messages → plan → goals (lib/goals/live.ts) → insert new
- *           conversations → update changed ones, customers, ledger, outbox → hot rollup counters last.
+ *   write   write/transaction.ts, one transaction: lock goals, then conversations → insert messages, tool calls,
+ *           events → recompute response times around late messages → plan → goals (lib/goals/live.ts) → insert
+ *           new conversations → update changed ones, customers, ledger, outbox → hot rollup counters last.
  *
- * pipeline.ts runs derive then write; batch.ts and single.ts are the /v1 write endpoints over it, answering
- * with public-shapes.ts; close-idle.ts is the idle-close job.
+ * pipeline.ts runs derive then write. batch.ts (which first skips item ids the ledger holds) and single.ts are
+ * the /v1 write endpoints over it, answering with public-shapes.ts; close-idle.ts is the idle-close job.
  *
  * Guarantees:
  * - Idempotent: messages, tool calls and events are keyed by the client's id (ON CONFLICT DO NOTHING tells
