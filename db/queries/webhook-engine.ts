@@ -271,9 +271,9 @@ async function parkDisabledDeliveries(q: Executor) {
  * What the yield gate looks at (yield-gate.ts): whether another process (the web server) has a statement of
  * this database running — sessions of another `application_name` than this process's (`npm start` names its
  * web server and worker apart; see CONFAB_DB_APPLICATION_NAME), active or inside a transaction — and how long
- * the oldest outbox event has waited. Platform-wide, like the rest of the engine.
+ * the oldest outbox event (of `workspaceIds`, or of all) has waited. The web server's work is platform-wide.
  */
-export async function lookAtIngestion(): Promise<{ busy: boolean; oldestAgeMs: number | null }> {
+export async function lookAtIngestion(workspaceIds: string[] | null = null): Promise<{ busy: boolean; oldestAgeMs: number | null }> {
   const [row] = await sql<{ busy: boolean; oldest_ms: number | null }[]>`
     SELECT EXISTS (
       SELECT 1 FROM pg_stat_activity
@@ -281,6 +281,8 @@ export async function lookAtIngestion(): Promise<{ busy: boolean; oldestAgeMs: n
         AND application_name <> current_setting('application_name')
         AND state IN ('active', 'idle in transaction')
     ) AS busy,
-    (SELECT (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 FROM outbox_events ORDER BY id LIMIT 1) AS oldest_ms`;
+    (SELECT (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 FROM outbox_events
+      WHERE ${workspaceIds}::uuid[] IS NULL OR workspace_id = ANY(${workspaceIds}::uuid[])
+      ORDER BY id LIMIT 1) AS oldest_ms`;
   return { busy: row.busy, oldestAgeMs: row.oldest_ms };
 }
