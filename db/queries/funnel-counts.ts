@@ -55,48 +55,72 @@ function stepRows(workspaceId: string, step: TimedStep, start: Date, keys: [stri
 
 const list = (parts: Fragment[]) => parts.reduce((all, part) => sql`${all}, ${part}`);
 
+const isTimed = (step: StepCondition): step is TimedStep => step.kind !== 'start' && step.kind !== 'depth';
+
 /**
- * One statement over one key range. The innermost level is the population (k, id, umc, ts: its start);
- * each timed step j wraps the level before with a LEFT merge join that adds t<j>, the step's time, or null
- * where the conversation does not reach it (so later steps cannot match). A goal step or the last timed
- * step joins its rows grouped per conversation first (a goal has one completion per conversation; the last
- * step only asks whether any occurrence is late enough, so the latest one decides); any other step joins
- * its raw rows and keeps the earliest one late enough, grouped per conversation. `depth` steps become a
- * condition on umc. The select counts each step from the outermost level.
+ * One statement over one key range, of two independent parts. The head counts the leading
+ * conversation_started / user_messages steps in one pass over the population. The chain starts with the
+ * survivors of the first timed step: the population (k, id, umc, ts: its start) inner-merge-joined with
+ * that step's rows. Each later timed step j wraps the level before with a LEFT merge join that adds t<j>,
+ * the step's time, or null where the conversation does not reach it (so later steps cannot match), and the
+ * chain counts every step from the first timed one on. A goal has one completion per conversation; the last
+ * timed step only asks whether any occurrence is late enough, so its rows are grouped to the latest one per
+ * conversation first; any other step joins its raw rows and keeps the earliest one late enough, grouped per
+ * conversation. `depth` steps become a condition on umc.
  */
 function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: [string | null, string | null]): Fragment {
   const [avatar, ...more] = population.avatarIds;
   const avatars = avatar === undefined ? sql`` : sql`AND avatar_id = ${avatar} ${more.some((a) => a !== avatar) ? sql`AND false` : sql``}`;
-  let level = sql`SELECT id_key AS k, id, user_message_count AS umc, started_at AS ts FROM conversations
-    WHERE workspace_id = ${workspaceId}::uuid ${inRange(sql`id_key`, keys)} AND started_at >= ${population.start} AND started_at < ${population.end} ${avatars}`;
-  const carried = ['umc', 'ts']; // the level's columns besides k and id
-  const counts: Fragment[] = [];
+  const spine = (depth: number) => sql`SELECT id_key AS k, id, user_message_count AS umc, started_at AS ts FROM conversations
+    WHERE workspace_id = ${workspaceId}::uuid ${inRange(sql`id_key`, keys)} AND started_at >= ${population.start} AND started_at < ${population.end} ${avatars}
+    ${depth > 0 ? sql`AND user_message_count >= ${depth}` : sql``}`;
+  const firstTimed = steps.findIndex(isTimed);
+  const lastTimed = steps.findLastIndex(isTimed);
+  const headSteps = firstTimed === -1 ? steps : steps.slice(0, firstTimed);
   let depth = 0;
-  let time: string | null = null; // the column of the last timed step's time
-  const lastTimed = steps.findLastIndex((step) => step.kind !== 'start' && step.kind !== 'depth');
-  steps.forEach((step, j) => {
-    if (step.kind === 'start' || step.kind === 'depth') {
+  const head = headSteps.map((step, j) => {
+    if (step.kind === 'depth') depth = Math.max(depth, step.minUserMessages);
+    return sql`count(*) FILTER (WHERE umc >= ${depth})::int AS ${sql(`c${j}`)}`;
+  });
+  const headPart = head.length ? sql`(SELECT ${list(head)} FROM (${spine(0)}) s) h` : null;
+  if (firstTimed === -1) return sql`SELECT h.* FROM ${headPart!}`;
+
+  // One row per conversation (a goal's rows are already: grouped, PostgreSQL 15 still reads them in index order
+  // for a LEFT merge join, where it would sort them).
+  const grouped = (j: number, rows: Fragment) => sql`SELECT k, id, ${j === lastTimed ? sql`max(t)` : sql`min(t)`} AS t FROM (${rows}) r GROUP BY k, id`;
+  const first = steps[firstTimed] as TimedStep;
+  const firstRows = stepRows(workspaceId, first, population.start, keys);
+  let level =
+    first.kind === 'goal' || firstTimed === lastTimed
+      ? sql`SELECT l.k, l.id, l.umc, x.t AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
+          JOIN (${first.kind === 'goal' ? firstRows : grouped(firstTimed, firstRows)}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts`
+      : sql`SELECT l.k, l.id, min(l.umc) AS umc, min(x.t) AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
+          JOIN (${firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts GROUP BY l.k, l.id`;
+  const carried = ['umc', `t${firstTimed}`]; // the level's columns besides k and id
+  const counts: Fragment[] = [sql`count(*)`];
+  let time = `t${firstTimed}`; // the column of the last timed step's time
+  steps.slice(firstTimed + 1).forEach((step, i) => {
+    const j = firstTimed + 1 + i;
+    if (!isTimed(step)) {
       if (step.kind === 'depth') depth = Math.max(depth, step.minUserMessages);
-      counts.push(sql`count(*) FILTER (WHERE ${time === null ? sql`` : sql`${sql(time)} IS NOT NULL AND`} umc >= ${depth})`);
+      counts.push(sql`count(*) FILTER (WHERE ${sql(time)} IS NOT NULL AND umc >= ${depth})`);
       return;
     }
-    const after = sql`${sql(time ?? 'ts')}`;
     const rows = stepRows(workspaceId, step, population.start, keys);
     const column = `t${j}`;
-    if (step.kind === 'goal' || j === lastTimed) {
-      const pick = step.kind === 'goal' ? sql`min(t)` : sql`max(t)`;
-      level = sql`SELECT l.*, CASE WHEN x.t >= l.${after} AND l.umc >= ${depth} THEN x.t END AS ${sql(column)}
-        FROM (${level}) l LEFT JOIN (SELECT k, id, ${pick} AS t FROM (${rows}) r GROUP BY k, id) x ON x.k = l.k AND x.id = l.id`;
-    } else {
-      level = sql`SELECT l.k, l.id, ${list(carried.map((c) => sql`min(l.${sql(c)}) AS ${sql(c)}`))},
-        min(x.t) FILTER (WHERE x.t >= l.${after} AND l.umc >= ${depth}) AS ${sql(column)}
-        FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id GROUP BY l.k, l.id`;
-    }
+    const late = sql`x.t >= l.${sql(time)} AND l.umc >= ${depth}`;
+    level =
+      step.kind === 'goal' || j === lastTimed
+        ? sql`SELECT l.*, CASE WHEN ${late} THEN x.t END AS ${sql(column)}
+            FROM (${level}) l LEFT JOIN (${grouped(j, rows)}) x ON x.k = l.k AND x.id = l.id`
+        : sql`SELECT l.k, l.id, ${list(carried.map((c) => sql`min(l.${sql(c)}) AS ${sql(c)}`))}, min(x.t) FILTER (WHERE ${late}) AS ${sql(column)}
+            FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id GROUP BY l.k, l.id`;
     carried.push(column);
     time = column;
     counts.push(sql`count(${sql(column)})`);
   });
-  return sql`SELECT ${list(counts.map((c, j) => sql`${c}::int AS ${sql(`c${j}`)}`))} FROM (${level}) f`;
+  const chain = list(counts.map((c, i) => sql`${c}::int AS ${sql(`c${firstTimed + i}`)}`));
+  return sql`SELECT ${headPart ? sql`h.*, ` : sql``}f.* FROM ${headPart ? sql`${headPart}, ` : sql``}(SELECT ${chain} FROM (${level}) l) f`;
 }
 
 /**
@@ -105,10 +129,15 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
  * in exactly one range). The plan is fixed to merge joins (hashing the survivors is what made this slow)
  * and to one process per statement (the ranges are the parallelism).
  */
-export async function countFunnelSteps(workspaceId: string, population: FunnelPopulation, steps: StepCondition[]): Promise<number[]> {
+export async function countFunnelSteps(
+  workspaceId: string,
+  population: FunnelPopulation,
+  steps: StepCondition[],
+  keyParts = KEY_PARTS,
+): Promise<number[]> {
   if (steps.length === 0) return [];
   const parts = await Promise.all(
-    keyRanges(KEY_PARTS).map((keys) =>
+    keyRanges(keyParts).map((keys) =>
       sql.begin(async (tx) => {
         // (The clients plan every run for its real range: db/index.ts.) Compiling this statement (JIT) costs
         // more than it saves.
