@@ -28,16 +28,16 @@ type TimedStep = Exclude<StepCondition, { kind: 'start' | 'depth' }>;
 const KEY_PARTS = 2;
 
 /** The key ranges [lo, hi) splitting the signed 64-bit keys into `parts` equal parts (null: unbounded). */
-export function keyRanges(parts: number): [string | null, string | null][] {
+export function keyRanges(parts: number): KeyRange[] {
   const bound = (i: number) => (i === 0 || i === parts ? null : (-(2n ** 63n) + (BigInt(i) * 2n ** 64n) / BigInt(parts)).toString());
   return Array.from({ length: parts }, (_, i) => [bound(i), bound(i + 1)]);
 }
 
-const inRange = (column: Fragment, [lo, hi]: [string | null, string | null]) =>
+const inRange = (column: Fragment, [lo, hi]: KeyRange) =>
   sql`${lo === null ? sql`` : sql`AND ${column} >= ${lo}::bigint`} ${hi === null ? sql`` : sql`AND ${column} < ${hi}::bigint`}`;
 
 /** A timed step's rows as (k, id, t), in (k, id, t) order through their index, from the range start on. */
-function stepRows(workspaceId: string, step: TimedStep, start: Date, keys: [string | null, string | null]): Fragment {
+function stepRows(workspaceId: string, step: TimedStep, start: Date, keys: KeyRange): Fragment {
   const key = sql`conversation_key`;
   switch (step.kind) {
     case 'tool':
@@ -53,6 +53,30 @@ function stepRows(workspaceId: string, step: TimedStep, start: Date, keys: [stri
   }
 }
 
+type KeyRange = [string | null, string | null];
+
+/** The population's conversations in a key range, with at least `depth` user messages, as (k, id, umc, ts: the start). */
+function populationRows(workspaceId: string, population: FunnelPopulation, keys: KeyRange, depth: number): Fragment {
+  const [avatar, ...more] = population.avatarIds;
+  const avatars = avatar === undefined ? sql`` : sql`AND avatar_id = ${avatar} ${more.some((a) => a !== avatar) ? sql`AND false` : sql``}`;
+  return sql`SELECT id_key AS k, id, user_message_count AS umc, started_at AS ts FROM conversations
+    WHERE workspace_id = ${workspaceId}::uuid ${inRange(sql`id_key`, keys)} AND started_at >= ${population.start} AND started_at < ${population.end} ${avatars}
+    ${depth > 0 ? sql`AND user_message_count >= ${depth}` : sql``}`;
+}
+
+/**
+ * Up to this many conversations in the population (the planner's estimate from the range index), a step's
+ * rows may be looked up by key (nested loops); beyond, the joins are merge joins only, because the planner
+ * underestimates the survivors of a step and would probe for hundreds of thousands of them.
+ */
+const LOOKUP_POPULATION = 20_000;
+
+async function estimatedPopulation(workspaceId: string, population: FunnelPopulation): Promise<number> {
+  const [row] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
+    EXPLAIN (FORMAT JSON) ${populationRows(workspaceId, population, [null, null], 0)}`;
+  return row['QUERY PLAN'][0].Plan['Plan Rows'];
+}
+
 const list = (parts: Fragment[]) => parts.reduce((all, part) => sql`${all}, ${part}`);
 
 const isTimed = (step: StepCondition): step is TimedStep => step.kind !== 'start' && step.kind !== 'depth';
@@ -60,22 +84,17 @@ const isTimed = (step: StepCondition): step is TimedStep => step.kind !== 'start
 /**
  * One statement over one key range, of two independent parts. The head counts the leading
  * conversation_started / user_messages steps in one pass over the population. The chain starts with the
- * survivors of the first timed step: the population (k, id, umc, ts: its start) inner-merge-joined with
- * that step's rows. Each later timed step j wraps the level before with a LEFT merge join that adds t<j>,
- * the step's time, or null where the conversation does not reach it (so later steps cannot match), and the
- * chain counts every step from the first timed one on. A goal has one completion per conversation; the last
- * timed step only asks whether any occurrence is late enough, so its rows are grouped to the latest one per
- * conversation first; any other step joins its raw rows and keeps the earliest one late enough, grouped per
- * conversation. `depth` steps become a condition on umc.
+ * survivors of the first timed step: the population (k, id, umc, ts: its start) inner-joined with that
+ * step's rows. Each later timed step j wraps the level before with a LEFT join that adds t<j>, the step's
+ * time, or null where the conversation does not reach it (so later steps cannot match); the chain counts
+ * every step from the first timed one on. A goal has one completion per conversation; the other steps keep
+ * the earliest occurrence late enough, grouped per conversation. `depth` steps become a condition on umc.
+ * Every join is on (k, id) with a step's raw rows, so a large population merge-joins them in index order
+ * and a small one looks them up by key (a nested loop).
  */
-function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: [string | null, string | null]): Fragment {
-  const [avatar, ...more] = population.avatarIds;
-  const avatars = avatar === undefined ? sql`` : sql`AND avatar_id = ${avatar} ${more.some((a) => a !== avatar) ? sql`AND false` : sql``}`;
-  const spine = (depth: number) => sql`SELECT id_key AS k, id, user_message_count AS umc, started_at AS ts FROM conversations
-    WHERE workspace_id = ${workspaceId}::uuid ${inRange(sql`id_key`, keys)} AND started_at >= ${population.start} AND started_at < ${population.end} ${avatars}
-    ${depth > 0 ? sql`AND user_message_count >= ${depth}` : sql``}`;
+function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: KeyRange): Fragment {
+  const spine = (depth: number) => populationRows(workspaceId, population, keys, depth);
   const firstTimed = steps.findIndex(isTimed);
-  const lastTimed = steps.findLastIndex(isTimed);
   const headSteps = firstTimed === -1 ? steps : steps.slice(0, firstTimed);
   let depth = 0;
   const head = headSteps.map((step, j) => {
@@ -85,15 +104,12 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
   const headPart = head.length ? sql`(SELECT ${list(head)} FROM (${spine(0)}) s) h` : null;
   if (firstTimed === -1) return sql`SELECT h.* FROM ${headPart!}`;
 
-  // One row per conversation (a goal's rows are already: grouped, PostgreSQL 15 still reads them in index order
-  // for a LEFT merge join, where it would sort them).
-  const grouped = (j: number, rows: Fragment) => sql`SELECT k, id, ${j === lastTimed ? sql`max(t)` : sql`min(t)`} AS t FROM (${rows}) r GROUP BY k, id`;
   const first = steps[firstTimed] as TimedStep;
   const firstRows = stepRows(workspaceId, first, population.start, keys);
   let level =
-    first.kind === 'goal' || firstTimed === lastTimed
+    first.kind === 'goal'
       ? sql`SELECT l.k, l.id, l.umc, x.t AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
-          JOIN (${first.kind === 'goal' ? firstRows : grouped(firstTimed, firstRows)}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts`
+          JOIN (${firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts`
       : sql`SELECT l.k, l.id, min(l.umc) AS umc, min(x.t) AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
           JOIN (${firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts GROUP BY l.k, l.id`;
   const carried = ['umc', `t${firstTimed}`]; // the level's columns besides k and id
@@ -110,9 +126,8 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
     const column = `t${j}`;
     const late = sql`x.t >= l.${sql(time)} AND l.umc >= ${depth}`;
     level =
-      step.kind === 'goal' || j === lastTimed
-        ? sql`SELECT l.*, CASE WHEN ${late} THEN x.t END AS ${sql(column)}
-            FROM (${level}) l LEFT JOIN (${grouped(j, rows)}) x ON x.k = l.k AND x.id = l.id`
+      step.kind === 'goal'
+        ? sql`SELECT l.*, CASE WHEN ${late} THEN x.t END AS ${sql(column)} FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id`
         : sql`SELECT l.k, l.id, ${list(carried.map((c) => sql`min(l.${sql(c)}) AS ${sql(c)}`))}, min(x.t) FILTER (WHERE ${late}) AS ${sql(column)}
             FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id GROUP BY l.k, l.id`;
     carried.push(column);
@@ -126,8 +141,8 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
 /**
  * How many conversations started in the range (of the given avatars) reach each step: the statements of
  * the key ranges run at once, on connections of their own, and their counts add up (every conversation is
- * in exactly one range). The plan is fixed to merge joins (hashing the survivors is what made this slow)
- * and to one process per statement (the ranges are the parallelism).
+ * in exactly one range). The plans use no hashing (hashing the survivors is what made this slow) and one
+ * process per statement (the ranges are the parallelism).
  */
 export async function countFunnelSteps(
   workspaceId: string,
@@ -136,13 +151,15 @@ export async function countFunnelSteps(
   keyParts = KEY_PARTS,
 ): Promise<number[]> {
   if (steps.length === 0) return [];
+  const lookups = (await estimatedPopulation(workspaceId, population)) <= LOOKUP_POPULATION ? 'on' : 'off';
   const parts = await Promise.all(
     keyRanges(keyParts).map((keys) =>
       sql.begin(async (tx) => {
         // (The clients plan every run for its real range: db/index.ts.) Compiling this statement (JIT) costs
         // more than it saves.
         await tx`SELECT set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
-          set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+          set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+          set_config('enable_nestloop', ${lookups}, true)`;
         const [row] = await tx<Record<string, number>[]>`${partStatement(workspaceId, population, steps, keys)}`;
         return row;
       }),
