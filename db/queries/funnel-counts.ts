@@ -92,7 +92,7 @@ const isTimed = (step: StepCondition): step is TimedStep => step.kind !== 'start
  * Every join is on (k, id) with a step's raw rows, so a large population merge-joins them in index order
  * and a small one looks them up by key (a nested loop).
  */
-function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: KeyRange): Fragment {
+function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: KeyRange, lookups: boolean): Fragment {
   const spine = (depth: number) => populationRows(workspaceId, population, keys, depth);
   const firstTimed = steps.findIndex(isTimed);
   const headSteps = firstTimed === -1 ? steps : steps.slice(0, firstTimed);
@@ -104,12 +104,18 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
   const headPart = head.length ? sql`(SELECT ${list(head)} FROM (${spine(0)}) s) h` : null;
   if (firstTimed === -1) return sql`SELECT h.* FROM ${headPart!}`;
 
+  // Merge-joined, the last step's rows are grouped to the latest one per conversation first (cheaper than
+  // grouping the survivors after the join); looked up by key, they must stay raw rows.
+  const lastTimed = steps.findLastIndex(isTimed);
+  const latest = (j: number, rows: Fragment) =>
+    !lookups && j === lastTimed && steps[j].kind !== 'goal' ? sql`SELECT k, id, max(t) AS t FROM (${rows}) r GROUP BY k, id` : null;
   const first = steps[firstTimed] as TimedStep;
   const firstRows = stepRows(workspaceId, first, population.start, keys);
+  const firstLatest = latest(firstTimed, firstRows);
   let level =
-    first.kind === 'goal'
+    first.kind === 'goal' || firstLatest
       ? sql`SELECT l.k, l.id, l.umc, x.t AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
-          JOIN (${firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts`
+          JOIN (${firstLatest ?? firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts`
       : sql`SELECT l.k, l.id, min(l.umc) AS umc, min(x.t) AS ${sql(`t${firstTimed}`)} FROM (${spine(depth)}) l
           JOIN (${firstRows}) x ON x.k = l.k AND x.id = l.id AND x.t >= l.ts GROUP BY l.k, l.id`;
   const carried = ['umc', `t${firstTimed}`]; // the level's columns besides k and id
@@ -125,9 +131,10 @@ function partStatement(workspaceId: string, population: FunnelPopulation, steps:
     const rows = stepRows(workspaceId, step, population.start, keys);
     const column = `t${j}`;
     const late = sql`x.t >= l.${sql(time)} AND l.umc >= ${depth}`;
+    const rowsLatest = latest(j, rows);
     level =
-      step.kind === 'goal'
-        ? sql`SELECT l.*, CASE WHEN ${late} THEN x.t END AS ${sql(column)} FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id`
+      step.kind === 'goal' || rowsLatest
+        ? sql`SELECT l.*, CASE WHEN ${late} THEN x.t END AS ${sql(column)} FROM (${level}) l LEFT JOIN (${rowsLatest ?? rows}) x ON x.k = l.k AND x.id = l.id`
         : sql`SELECT l.k, l.id, ${list(carried.map((c) => sql`min(l.${sql(c)}) AS ${sql(c)}`))}, min(x.t) FILTER (WHERE ${late}) AS ${sql(column)}
             FROM (${level}) l LEFT JOIN (${rows}) x ON x.k = l.k AND x.id = l.id GROUP BY l.k, l.id`;
     carried.push(column);
@@ -151,7 +158,7 @@ export async function countFunnelSteps(
   keyParts = KEY_PARTS,
 ): Promise<number[]> {
   if (steps.length === 0) return [];
-  const lookups = (await estimatedPopulation(workspaceId, population)) <= LOOKUP_POPULATION ? 'on' : 'off';
+  const lookups = (await estimatedPopulation(workspaceId, population)) <= LOOKUP_POPULATION;
   const parts = await Promise.all(
     keyRanges(keyParts).map((keys) =>
       sql.begin(async (tx) => {
@@ -159,8 +166,8 @@ export async function countFunnelSteps(
         // more than it saves.
         await tx`SELECT set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
           set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
-          set_config('enable_nestloop', ${lookups}, true)`;
-        const [row] = await tx<Record<string, number>[]>`${partStatement(workspaceId, population, steps, keys)}`;
+          set_config('enable_nestloop', ${lookups ? 'on' : 'off'}, true)`;
+        const [row] = await tx<Record<string, number>[]>`${partStatement(workspaceId, population, steps, keys, lookups)}`;
         return row;
       }),
     ),
