@@ -1,9 +1,10 @@
 /**
  * The query that counts the conversations reaching each step of a funnel. Conversations and the rows of
- * their steps carry the same 64-bit key hashed from the conversation id (migration 0018), and every index
- * read here is in (key, id) order: each step is a merge join of the conversations with that step's rows,
- * index-only and streaming, with no hash tables. The key is a hash, so its ranges split any population
- * evenly: the funnel runs as KEY_PARTS statements at once, each over one range of keys, and adds them up.
+ * their steps carry the same 64-bit key hashed from the conversation id (migration 0018), and the indexes
+ * read here are in (key, id) order: over a large population each step is a merge join of the conversations
+ * with that step's rows, index-only and streaming, with no hash tables; a small one looks the rows up by
+ * key. The key is a hash, so its ranges split any population evenly: the funnel runs as KEY_PARTS
+ * statements at once, each over one range of keys, and adds them up.
  */
 import type { PendingQuery, Row } from 'postgres';
 import { sql } from '../index';
@@ -22,12 +23,14 @@ export type StepCondition =
 export type FunnelPopulation = { start: Date; end: Date; avatarIds: string[] };
 
 type Fragment = PendingQuery<Row[]>;
+/** [lo, hi) of the keys, null where unbounded. */
+type KeyRange = [string | null, string | null];
 type TimedStep = Exclude<StepCondition, { kind: 'start' | 'depth' }>;
 
 /** Statements per funnel: the machine's cores (two) each merge one half of the keys. */
 const KEY_PARTS = 2;
 
-/** The key ranges [lo, hi) splitting the signed 64-bit keys into `parts` equal parts (null: unbounded). */
+/** The key ranges splitting the signed 64-bit keys into `parts` equal parts. */
 export function keyRanges(parts: number): KeyRange[] {
   const bound = (i: number) => (i === 0 || i === parts ? null : (-(2n ** 63n) + (BigInt(i) * 2n ** 64n) / BigInt(parts)).toString());
   return Array.from({ length: parts }, (_, i) => [bound(i), bound(i + 1)]);
@@ -52,8 +55,6 @@ function stepRows(workspaceId: string, step: TimedStep, start: Date, keys: KeyRa
         WHERE workspace_id = ${workspaceId}::uuid AND goal_id = ${step.goalId} ${inRange(key, keys)}`;
   }
 }
-
-type KeyRange = [string | null, string | null];
 
 /** The population's conversations in a key range, with at least `depth` user messages, as (k, id, umc, ts: the start). */
 function populationRows(workspaceId: string, population: FunnelPopulation, keys: KeyRange, depth: number): Fragment {
@@ -89,8 +90,8 @@ const isTimed = (step: StepCondition): step is TimedStep => step.kind !== 'start
  * time, or null where the conversation does not reach it (so later steps cannot match); the chain counts
  * every step from the first timed one on. A goal has one completion per conversation; the other steps keep
  * the earliest occurrence late enough, grouped per conversation. `depth` steps become a condition on umc.
- * Every join is on (k, id) with a step's raw rows, so a large population merge-joins them in index order
- * and a small one looks them up by key (a nested loop).
+ * Every join is on (k, id), so a large population merge-joins a step's rows in index order and a small one
+ * (`lookups`) looks them up by key (a nested loop).
  */
 function partStatement(workspaceId: string, population: FunnelPopulation, steps: StepCondition[], keys: KeyRange, lookups: boolean): Fragment {
   const spine = (depth: number) => populationRows(workspaceId, population, keys, depth);
@@ -163,8 +164,9 @@ export async function countFunnelSteps(
     keyRanges(keyParts).map((keys) =>
       sql.begin(async (tx) => {
         // (The clients plan every run for its real range: db/index.ts.) Compiling this statement (JIT) costs
-        // more than it saves.
-        await tx`SELECT set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
+        // more than it saves; a goal step after another timed step is sorted (PostgreSQL 15 does not see that
+        // its index is in key order below a LEFT join), in memory.
+        await tx`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true), set_config('enable_hashjoin', 'off', true),
           set_config('enable_hashagg', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
           set_config('enable_nestloop', ${lookups ? 'on' : 'off'}, true)`;
         const [row] = await tx<Record<string, number>[]>`${partStatement(workspaceId, population, steps, keys, lookups)}`;
