@@ -11,7 +11,7 @@ ALTER TABLE "events" ADD COLUMN "conversation_key" bigint GENERATED ALWAYS AS (h
 ALTER TABLE "goal_completions" ADD COLUMN "conversation_key" bigint GENERATED ALWAYS AS (hashtextextended(conversation_id, 0)) STORED;--> statement-breakpoint
 -- Read index-only: what a funnel needs of a conversation, a completion, a tool call or an event is INCLUDEd
 -- or a key column. The name indexes keep (workspace, name) first for the builder's name suggestions.
-CREATE INDEX "conversations_key_idx" ON "conversations" USING btree ("workspace_id","id_key","id") INCLUDE ("started_at","user_message_count","avatar_id");--> statement-breakpoint
+CREATE INDEX "conversations_key_idx" ON "conversations" USING btree ("workspace_id","id_key","id") INCLUDE ("started_at","user_message_count");--> statement-breakpoint
 -- A short range's conversations come from the range indexes instead, sorted by key: they INCLUDE it too.
 DROP INDEX IF EXISTS "conversations_started_idx";--> statement-breakpoint
 CREATE INDEX "conversations_started_idx" ON "conversations" USING btree ("workspace_id","started_at") INCLUDE ("id","user_message_count","id_key");--> statement-breakpoint
