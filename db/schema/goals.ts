@@ -1,5 +1,6 @@
 /** Goals, their completions, and funnels. */
-import { index, jsonb, pgTable, primaryKey, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, primaryKey, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns';
 import { workspaceRef } from './accounts';
 
@@ -30,6 +31,8 @@ export const goalCompletions = pgTable(
     workspaceId: workspaceRef(),
     goalId: text('goal_id').notNull(),
     conversationId: text('conversation_id').notNull(),
+    /** The conversation's `id_key`. */
+    conversationKey: bigint('conversation_key', { mode: 'bigint' }).generatedAlwaysAs(sql`hashtextextended(conversation_id, 0)`),
     avatarId: text('avatar_id'),
     completedAt: ts('completed_at').notNull(),
     /** The conversation's started_at: goal analytics count conversations in range, like every metric. */
@@ -44,6 +47,7 @@ export const goalCompletions = pgTable(
     index('goal_completions_time_idx').on(t.workspaceId, t.goalId, t.completedAt),
     index('goal_completions_started_idx').on(t.workspaceId, t.startedAt, t.goalId),
     index('goal_completions_conversation_idx').on(t.workspaceId, t.conversationId),
+    index('goal_completions_key_idx').on(t.workspaceId, t.goalId, t.conversationKey, t.conversationId),
   ],
 );
 

@@ -9,7 +9,7 @@
  *   measures depth, and so the funnel is answered from counters rather than by reading messages.
  * Before step 1, t is the conversation's start: nothing earlier counts.
  */
-import { countFunnelSteps, type StepCondition } from '@/db/queries/funnels';
+import { countFunnelSteps, type StepCondition } from '@/db/queries/funnel-counts';
 import type { AnalyticsFilter } from '@/lib/analytics/types';
 import { listGoals } from '@/lib/goals/service';
 import { stepLabel } from './labels';
