@@ -16,6 +16,10 @@ const TABLES = {
   rollup_customer_hour_gaps: ['avatar_id', 'hour', 'prev_days'],
   rollup_customer_hour_links: ['avatar_id', 'prev_day', 'hour', 'prev_hour'],
   rollup_customer_day_links: ['avatar_id', 'prev_day', 'day', 'prev_hour'],
+  rollup_escalations: ['bucket', 'avatar_id', 'reason'],
+  rollup_escalations_daily: ['day', 'avatar_id', 'reason'],
+  // No values: every row is its key (kept apart from the zero-valued rows skipped below).
+  escalation_reasons: ['conversation_id', 'avatar_id', 'bucket', 'reason'],
 } as const;
 
 type Rows = Map<string, Record<string, number>>;
@@ -29,7 +33,7 @@ async function snapshot(query: typeof sql, workspaceId: string): Promise<Record<
       const values = Object.fromEntries(
         Object.entries(row).filter(([k]) => k !== 'workspace_id' && !(keys as readonly string[]).includes(k)).map(([k, v]) => [k, Number(v)]),
       );
-      if (Object.values(values).every((v) => Math.abs(v) < 1e-9)) continue;
+      if (Object.keys(values).length > 0 && Object.values(values).every((v) => Math.abs(v) < 1e-9)) continue;
       const key = keys.map((k) => (row[k] instanceof Date ? (row[k] as Date).toISOString() : String(row[k]))).join('|');
       map.set(key, values);
     }

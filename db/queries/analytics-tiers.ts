@@ -16,6 +16,7 @@ export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', all
 export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', allAvatarsRow: true };
 export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', allAvatarsRow: true };
 export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', allAvatarsRow: true };
+export const ESCALATIONS: Tier = { daily: 'rollup_escalations_daily', hourly: 'rollup_escalations', allAvatarsRow: true };
 
 export type FactSums = Record<FactColumn, number>;
 

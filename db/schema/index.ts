@@ -10,6 +10,7 @@ export * from './webhooks';
 export * from './alerts';
 export * from './rollups';
 export * from './analytics-rollups';
+export * from './escalation-rollups';
 export * from './platform';
 export * from './mail';
 export * from './identities';

@@ -8,7 +8,6 @@ import { recurringPhrases } from './escalation-phrases';
 import { ratio } from './overview';
 import { planRange } from './plan';
 import { defaultGroupBy } from './time-series';
-import { localDate } from './timezone';
 import type { AnalyticsFilter, Escalations, Granularity } from './types';
 
 /** The latest escalations whose last user messages the phrases are drawn from. */
@@ -30,7 +29,7 @@ export async function getEscalations(
   const tz = plan.workspaceTimezone;
   const buckets = timeBuckets(plan, groupBy);
   const [counts, messages] = await Promise.all([
-    countEscalations(workspaceId, plan, filter.avatarId),
+    countEscalations(workspaceId, plan, filter.avatarId, groupBy === 'hour'),
     listEscalationMessages(workspaceId, plan, filter.avatarId, Math.max(PHRASE_SAMPLE, limit)),
   ]);
   const reasons = new Map<string, { reason: string; conversations: number }>();
@@ -43,7 +42,7 @@ export async function getEscalations(
     reasons.set(row.reason, { ...reason, conversations: reason.conversations + row.conversations });
     const avatar = avatars.get(row.avatar_id) ?? { id: row.avatar_id, name: row.avatar_name ?? row.avatar_id, conversations: 0 };
     avatars.set(row.avatar_id, { ...avatar, conversations: avatar.conversations + row.conversations });
-    const key = groupBy === 'hour' ? row.hour.toISOString() : bucketKeyOfDay(localDate(row.hour, tz), groupBy);
+    const key = groupBy === 'hour' ? row.bucket : bucketKeyOfDay(row.bucket, groupBy);
     perBucket.set(key, (perBucket.get(key) ?? 0) + row.conversations);
   }
   return {
