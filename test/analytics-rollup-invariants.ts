@@ -11,6 +11,8 @@ const TABLES = {
   rollup_tools_daily: ['day', 'avatar_id', 'tool_name'],
   rollup_sources: ['bucket', 'avatar_id', 'source'],
   rollup_sources_daily: ['day', 'avatar_id', 'source'],
+  rollup_sources_all: ['bucket', 'source'],
+  rollup_dimensions_all: ['dimension', 'bucket', 'value'],
   rollup_customer_returns: ['avatar_id', 'day', 'gap_days'],
   rollup_customer_hours: ['avatar_id', 'hour', 'gap_hours'],
   rollup_customer_hour_gaps: ['avatar_id', 'hour', 'prev_days'],

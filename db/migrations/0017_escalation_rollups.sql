@@ -32,9 +32,34 @@ CREATE TABLE "rollup_escalations_daily" (
 	CONSTRAINT "rollup_escalations_daily_workspace_id_day_avatar_id_reason_pk" PRIMARY KEY("workspace_id","day","avatar_id","reason")
 );
 --> statement-breakpoint
+CREATE TABLE "rollup_dimensions_all" (
+	"workspace_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"bucket" timestamp with time zone NOT NULL,
+	"value" text NOT NULL,
+	"conversations" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rollup_dimensions_all_workspace_id_dimension_bucket_value_pk" PRIMARY KEY("workspace_id","dimension","bucket","value")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_sources_all" (
+	"workspace_id" uuid NOT NULL,
+	"bucket" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"conversations" integer DEFAULT 0 NOT NULL,
+	"positive_conversations" integer DEFAULT 0 NOT NULL,
+	"neutral_conversations" integer DEFAULT 0 NOT NULL,
+	"negative_conversations" integer DEFAULT 0 NOT NULL,
+	"sentiment_score_sum" double precision DEFAULT 0 NOT NULL,
+	"feedback_neutral" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rollup_sources_all_workspace_id_bucket_source_pk" PRIMARY KEY("workspace_id","bucket","source")
+);
+--> statement-breakpoint
 ALTER TABLE "escalation_reasons" ADD CONSTRAINT "escalation_reasons_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_escalations" ADD CONSTRAINT "rollup_escalations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rollup_escalations_daily" ADD CONSTRAINT "rollup_escalations_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rollup_dimensions_all" ADD CONSTRAINT "rollup_dimensions_all_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rollup_sources_all" ADD CONSTRAINT "rollup_sources_all_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 -- Escalations by reason (db/schema/escalation-rollups.ts): the commit-time flush recounts the conversations the
 -- transaction changed (analytics_pending: now also when `escalated` flips) or whose escalation actions it
 -- changed (escalation_pending), against what escalation_reasons says they were counted as, and adds the
@@ -228,6 +253,87 @@ END
 $fn$;
 
 --> statement-breakpoint
+-- rollup_dimensions_all follows rollup_dimensions: each statement's net change summed over avatars, in key order.
+CREATE FUNCTION analytics_roll_up_dimensions_all() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO rollup_dimensions_all AS t (workspace_id, dimension, bucket, value, conversations)
+    SELECT workspace_id, dimension, bucket, value, sum(conversations) FROM new_rows
+    GROUP BY 1, 2, 3, 4 HAVING sum(conversations) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (workspace_id, dimension, bucket, value) DO UPDATE SET conversations = t.conversations + EXCLUDED.conversations;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO rollup_dimensions_all AS t (workspace_id, dimension, bucket, value, conversations)
+    SELECT workspace_id, dimension, bucket, value, sum(conversations)
+    FROM (SELECT workspace_id, dimension, bucket, value, conversations FROM new_rows
+          UNION ALL SELECT workspace_id, dimension, bucket, value, -conversations FROM old_rows) d
+    GROUP BY 1, 2, 3, 4 HAVING sum(conversations) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (workspace_id, dimension, bucket, value) DO UPDATE SET conversations = t.conversations + EXCLUDED.conversations;
+  ELSE
+    INSERT INTO rollup_dimensions_all AS t (workspace_id, dimension, bucket, value, conversations)
+    SELECT workspace_id, dimension, bucket, value, -sum(conversations) FROM old_rows
+    GROUP BY 1, 2, 3, 4 HAVING sum(conversations) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (workspace_id, dimension, bucket, value) DO UPDATE SET conversations = t.conversations + EXCLUDED.conversations;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_all_insert AFTER INSERT ON rollup_dimensions REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_dimensions_all();
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_all_update AFTER UPDATE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_dimensions_all();
+--> statement-breakpoint
+CREATE TRIGGER rollup_dimensions_all_delete AFTER DELETE ON rollup_dimensions REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION analytics_roll_up_dimensions_all();
+--> statement-breakpoint
+-- The source facts as before (0003), plus their sums over avatars per hour in rollup_sources_all.
+CREATE OR REPLACE FUNCTION analytics_apply_source_deltas(tx bigint, ws uuid) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  deltas analytics_source_delta[] := ARRAY(SELECT d FROM analytics_source_deltas(tx, ws) d);
+BEGIN
+  INSERT INTO rollup_sources AS r (workspace_id, bucket, avatar_id, source, conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
+  SELECT d.* FROM unnest(deltas) d
+  WHERE d.conversations <> 0 OR d.positive <> 0 OR d.neutral <> 0 OR d.negative <> 0 OR d.score_sum <> 0 OR d.feedback_neutral <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, bucket, avatar_id, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
+    positive_conversations = r.positive_conversations + EXCLUDED.positive_conversations,
+    neutral_conversations = r.neutral_conversations + EXCLUDED.neutral_conversations,
+    negative_conversations = r.negative_conversations + EXCLUDED.negative_conversations,
+    sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
+  INSERT INTO rollup_sources_all AS r (workspace_id, bucket, source, conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
+  SELECT d.workspace_id, d.bucket, d.source, sum(d.conversations), sum(d.positive), sum(d.neutral), sum(d.negative),
+    sum(d.score_sum), sum(d.feedback_neutral)
+  FROM unnest(deltas) d
+  GROUP BY 1, 2, 3
+  HAVING sum(d.conversations) <> 0 OR sum(d.positive) <> 0 OR sum(d.neutral) <> 0 OR sum(d.negative) <> 0
+    OR sum(d.score_sum) <> 0 OR sum(d.feedback_neutral) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT (workspace_id, bucket, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
+    positive_conversations = r.positive_conversations + EXCLUDED.positive_conversations,
+    neutral_conversations = r.neutral_conversations + EXCLUDED.neutral_conversations,
+    negative_conversations = r.negative_conversations + EXCLUDED.negative_conversations,
+    sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
+  INSERT INTO rollup_sources_daily AS r (workspace_id, day, avatar_id, source, conversations, positive_conversations,
+    neutral_conversations, negative_conversations, sentiment_score_sum, feedback_neutral)
+  SELECT d.workspace_id, (d.bucket AT TIME ZONE w.timezone)::date, s.scope, d.source, sum(d.conversations), sum(d.positive),
+    sum(d.neutral), sum(d.negative), sum(d.score_sum), sum(d.feedback_neutral)
+  FROM unnest(deltas) d JOIN workspaces w ON w.id = d.workspace_id
+  CROSS JOIN LATERAL (VALUES (d.avatar_id), ('')) AS s(scope)
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(d.conversations) <> 0 OR sum(d.positive) <> 0 OR sum(d.neutral) <> 0 OR sum(d.negative) <> 0
+    OR sum(d.score_sum) <> 0 OR sum(d.feedback_neutral) <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (workspace_id, day, avatar_id, source) DO UPDATE SET conversations = r.conversations + EXCLUDED.conversations,
+    positive_conversations = r.positive_conversations + EXCLUDED.positive_conversations,
+    neutral_conversations = r.neutral_conversations + EXCLUDED.neutral_conversations,
+    negative_conversations = r.negative_conversations + EXCLUDED.negative_conversations,
+    sentiment_score_sum = r.sentiment_score_sum + EXCLUDED.sentiment_score_sum, feedback_neutral = r.feedback_neutral + EXCLUDED.feedback_neutral;
+END
+$fn$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION analytics_rebuild(ws uuid) RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
   tz text;
@@ -235,6 +341,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(1129270849, hashtext(ws::text));
   SELECT timezone INTO tz FROM workspaces WHERE id = ws;
   IF tz IS NULL THEN RETURN; END IF;
+  -- Rows go in in key order, so that a range of days reads few pages.
   DELETE FROM rollup_daily WHERE workspace_id = ws;
   INSERT INTO rollup_daily (workspace_id, day, avatar_id, conversations, interacted_conversations, messages, user_messages,
     assistant_messages, system_messages, prompt_tokens, completion_tokens, response_time_sum_ms, response_time_count,
@@ -246,16 +353,23 @@ BEGIN
     sum(escalated_conversations), sum(goal_conversations), sum(positive_conversations), sum(neutral_conversations),
     sum(negative_conversations), sum(sentiment_score_sum), sum(feedback_positive), sum(feedback_negative), sum(rating_sum),
     sum(rating_count)
-  FROM rollup_hourly WHERE workspace_id = ws GROUP BY 2, 3;
+  FROM rollup_hourly WHERE workspace_id = ws GROUP BY 2, 3 ORDER BY 2, 3;
   DELETE FROM rollup_dimensions_daily WHERE workspace_id = ws;
   INSERT INTO rollup_dimensions_daily (workspace_id, dimension, day, avatar_id, value, conversations)
   SELECT ws, dimension, (bucket AT TIME ZONE tz)::date, s.scope, value, sum(conversations)
-  FROM rollup_dimensions h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4, 5;
+  FROM rollup_dimensions h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws
+  GROUP BY 2, 3, 4, 5 ORDER BY 2, 3, 4, 5;
+  DELETE FROM rollup_dimensions_all WHERE workspace_id = ws;
+  INSERT INTO rollup_dimensions_all (workspace_id, dimension, bucket, value, conversations)
+  SELECT ws, dimension, bucket, value, sum(conversations) FROM rollup_dimensions WHERE workspace_id = ws
+  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4;
   DELETE FROM rollup_tools_daily WHERE workspace_id = ws;
   INSERT INTO rollup_tools_daily (workspace_id, day, avatar_id, tool_name, calls, duration_sum_ms, duration_count, escalations)
   SELECT ws, (bucket AT TIME ZONE tz)::date, s.scope, tool_name, sum(calls), sum(duration_sum_ms), sum(duration_count), sum(escalations)
-  FROM rollup_tools h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws GROUP BY 2, 3, 4;
+  FROM rollup_tools h CROSS JOIN LATERAL (VALUES (h.avatar_id), ('')) AS s(scope) WHERE workspace_id = ws
+  GROUP BY 2, 3, 4 ORDER BY 2, 3, 4;
   DELETE FROM rollup_sources WHERE workspace_id = ws;
+  DELETE FROM rollup_sources_all WHERE workspace_id = ws;
   DELETE FROM rollup_sources_daily WHERE workspace_id = ws;
   PERFORM analytics_apply_source_deltas(NULL, ws);
   DELETE FROM rollup_customer_returns WHERE workspace_id = ws;
@@ -268,8 +382,17 @@ BEGIN
 END
 $fn$;
 --> statement-breakpoint
--- Existing data: every workspace's escalated conversations.
+-- Existing data: every workspace's escalated conversations, and the hourly sums over avatars.
 SELECT analytics_rebuild_escalations(id) FROM workspaces;
+--> statement-breakpoint
+INSERT INTO rollup_dimensions_all (workspace_id, dimension, bucket, value, conversations)
+SELECT workspace_id, dimension, bucket, value, sum(conversations) FROM rollup_dimensions GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
+--> statement-breakpoint
+INSERT INTO rollup_sources_all (workspace_id, bucket, source, conversations, positive_conversations, neutral_conversations,
+  negative_conversations, sentiment_score_sum, feedback_neutral)
+SELECT workspace_id, bucket, source, sum(conversations), sum(positive_conversations), sum(neutral_conversations),
+  sum(negative_conversations), sum(sentiment_score_sum), sum(feedback_neutral)
+FROM rollup_sources GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 --> statement-breakpoint
 -- The latest escalations of a range (the Overview's "Latest", the endpoint's lastMessages and its phrase
 -- sample) are read newest first from these indexes, from the range's first hour up and stopping at the limit,
@@ -277,4 +400,5 @@ SELECT analytics_rebuild_escalations(id) FROM workspaces;
 -- started (an action timed before the first message), which that bound would miss.
 CREATE INDEX IF NOT EXISTS "conversations_escalated_latest_idx" ON "conversations" USING btree ("workspace_id", (coalesce("escalated_at", "started_at")) DESC, "id") INCLUDE ("started_at", "avatar_id") WHERE escalated;--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "conversations_avatar_escalated_latest_idx" ON "conversations" USING btree ("workspace_id", "avatar_id", (coalesce("escalated_at", "started_at")) DESC, "id") INCLUDE ("started_at") WHERE escalated;--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "conversations_escalated_early_idx" ON "conversations" USING btree ("workspace_id", "started_at") WHERE escalated AND escalated_at < started_at;
+CREATE INDEX IF NOT EXISTS "conversations_escalated_early_idx" ON "conversations" USING btree ("workspace_id", "started_at") WHERE escalated AND escalated_at < started_at; --> statement-breakpoint
+ANALYZE escalation_reasons, rollup_escalations, rollup_escalations_daily, rollup_dimensions_all, rollup_sources_all, conversations;

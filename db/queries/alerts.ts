@@ -77,7 +77,7 @@ const json = (value: unknown) => JSON.stringify(value);
 /** Conversations with feedback labelled neutral, per UTC hour (only hours that have some). */
 export async function neutralFeedbackByHour(workspaceId: string, start: Date, end: Date, avatarId: string | null): Promise<{ bucket: Date; feedback_neutral: number }[]> {
   return sql<{ bucket: Date; feedback_neutral: number }[]>`
-    SELECT bucket, sum(feedback_neutral)::float8 AS feedback_neutral FROM rollup_sources
+    SELECT bucket, sum(feedback_neutral)::float8 AS feedback_neutral FROM ${avatarId ? sql`rollup_sources` : sql`rollup_sources_all`}
     WHERE workspace_id = ${workspaceId} AND bucket >= ${start} AND bucket < ${end} ${avatarId ? sql`AND avatar_id = ${avatarId}` : sql``}
     GROUP BY bucket HAVING sum(feedback_neutral) <> 0`;
 }

@@ -9,13 +9,16 @@ import type { FactColumn } from '../rollup-columns';
 import { sql } from '../index';
 
 export type Fragment = PendingQuery<Row[]>;
-/** A rollup pair; `allAvatarsRow`: the daily table also holds all avatars together under avatar_id ''. */
-export type Tier = { daily: string; hourly: string; allAvatarsRow: boolean };
+/**
+ * A rollup pair; `allAvatarsRow`: the daily table also holds all avatars together under avatar_id ''.
+ * `hourlyAll`: a table of the hourly rows summed over avatars (no avatar_id), read for all avatars together.
+ */
+export type Tier = { daily: string; hourly: string; allAvatarsRow: boolean; hourlyAll?: string };
 
 export const FACTS: Tier = { daily: 'rollup_daily', hourly: 'rollup_hourly', allAvatarsRow: false };
-export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', allAvatarsRow: true };
+export const DIMENSIONS: Tier = { daily: 'rollup_dimensions_daily', hourly: 'rollup_dimensions', allAvatarsRow: true, hourlyAll: 'rollup_dimensions_all' };
 export const TOOLS: Tier = { daily: 'rollup_tools_daily', hourly: 'rollup_tools', allAvatarsRow: true };
-export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', allAvatarsRow: true };
+export const SOURCES: Tier = { daily: 'rollup_sources_daily', hourly: 'rollup_sources', allAvatarsRow: true, hourlyAll: 'rollup_sources_all' };
 export const ESCALATIONS: Tier = { daily: 'rollup_escalations_daily', hourly: 'rollup_escalations', allAvatarsRow: true };
 
 export type FactSums = Record<FactColumn, number>;
@@ -58,9 +61,11 @@ export function tierRows(
       SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
       WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyAvatarCondition(tier, scope)} ${where}`);
   }
+  const allTogether = tier.hourlyAll && !scope.avatarId && !scope.perAvatar;
+  const hourly = allTogether ? sql`${sql(tier.hourlyAll!)}` : sql`${sql(tier.hourly)}`;
   for (const span of hourSpans) {
     parts.push(sql`
-      SELECT (bucket AT TIME ZONE ${plan.workspaceTimezone})::date::text AS day, ${list} FROM ${sql(tier.hourly)}
+      SELECT (bucket AT TIME ZONE ${plan.workspaceTimezone})::date::text AS day, ${list} FROM ${hourly}
       WHERE workspace_id = ${workspaceId} AND bucket >= ${span.start} AND bucket < ${span.end} ${avatarCondition(scope.avatarId)} ${where}`);
   }
   if (parts.length === 0) parts.push(sql`SELECT NULL::text AS day, ${list} FROM ${sql(tier.daily)} WHERE false`);

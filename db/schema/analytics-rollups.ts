@@ -52,7 +52,7 @@ export const rollupToolsDaily = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.avatarId, t.toolName] })],
 );
 
-const sourceFacts = () => ({
+export const sourceFacts = () => ({
   /** '' when the conversation has no source. */
   source: text('source').notNull(),
   conversations: integer('conversations').notNull().default(0),

@@ -11,6 +11,7 @@ export * from './alerts';
 export * from './rollups';
 export * from './analytics-rollups';
 export * from './escalation-rollups';
+export * from './hourly-all-rollups';
 export * from './platform';
 export * from './mail';
 export * from './identities';

@@ -1,6 +1,7 @@
 /**
  * Builds every rollup of one workspace from its raw rows, set-wise: the same facts the ingest
- * transaction maintains incrementally (see lib/ingest/plan/rollup-deltas.ts), aggregated in one pass each.
+ * transaction maintains incrementally (see lib/ingest/plan/rollup-deltas.ts), aggregated in one pass each, and
+ * written in key order as live ingestion writes them, hour after hour (so a range of buckets reads few pages).
  */
 import type { ReservedSql } from 'postgres';
 
@@ -39,7 +40,8 @@ const HOURLY = `
     coalesce(c.duration, 0), coalesce(c.escalated, 0), coalesce(c.goals, 0), coalesce(c.positive, 0), coalesce(c.neutral, 0),
     coalesce(c.negative, 0), coalesce(c.score_sum, 0), coalesce(c.fb_pos, 0), coalesce(c.fb_neg, 0), coalesce(c.rating_sum, 0),
     coalesce(c.rating_count, 0)
-  FROM c FULL JOIN m ON m.bucket = c.bucket AND m.avatar_id = c.avatar_id`;
+  FROM c FULL JOIN m ON m.bucket = c.bucket AND m.avatar_id = c.avatar_id
+  ORDER BY 2, 3`;
 
 const DIMENSIONS = `
   INSERT INTO rollup_dimensions (workspace_id, dimension, bucket, avatar_id, value, conversations)
@@ -47,14 +49,14 @@ const DIMENSIONS = `
   FROM conversations c
   CROSS JOIN LATERAL (VALUES ('device', c.device::text), ('source', c.source), ('language', c.language), ('country', c.country::text)) AS d(dimension, value)
   WHERE c.workspace_id = $1::uuid AND d.value IS NOT NULL AND d.value <> ''
-  GROUP BY 1, 2, 3, 4, 5`;
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5`;
 
 const TOOLS = `
   INSERT INTO rollup_tools (workspace_id, bucket, avatar_id, tool_name, calls, duration_sum_ms, duration_count, escalations)
   SELECT $1::uuid, date_trunc('hour', a.started_at, 'UTC'), c.avatar_id, a.name, count(*), coalesce(sum(a.duration_ms), 0),
     count(a.duration_ms), count(*) FILTER (WHERE a.is_escalation)
   FROM actions a JOIN conversations c ON c.workspace_id = a.workspace_id AND c.id = a.conversation_id
-  WHERE a.workspace_id = $1::uuid GROUP BY 1, 2, 3, 4`;
+  WHERE a.workspace_id = $1::uuid GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`;
 
 const CUSTOMERS = `
   INSERT INTO rollup_customers (workspace_id, day, avatar_id, customer_id)
