@@ -63,7 +63,8 @@ export type EscalationMessageRow = {
   last_user_message: string | null;
 };
 
-const escalationTime = sql`coalesce(c.escalated_at, c.started_at)`;
+/** A function, not a constant: building a fragment at import would need the database (as at build time). */
+const escalationTime = () => sql`coalesce(c.escalated_at, c.started_at)`;
 
 /**
  * The latest `limit` escalated conversations (by escalation time) with the last user message at or before
@@ -79,14 +80,14 @@ export async function listEscalationMessages(
 ): Promise<EscalationMessageRow[]> {
   return sql<EscalationMessageRow[]>`
     WITH latest AS (
-      (SELECT c.workspace_id, c.id, c.avatar_id, c.started_at, c.escalated_at, c.ended_at, c.last_activity_at, ${escalationTime} AS at
+      (SELECT c.workspace_id, c.id, c.avatar_id, c.started_at, c.escalated_at, c.ended_at, c.last_activity_at, ${escalationTime()} AS at
        FROM conversations c
-       WHERE ${escalatedIn(workspaceId, plan, avatarId)} AND ${escalationTime} >= ${plan.hourStart}
-       ORDER BY ${escalationTime} DESC, c.id LIMIT ${limit})
+       WHERE ${escalatedIn(workspaceId, plan, avatarId)} AND ${escalationTime()} >= ${plan.hourStart}
+       ORDER BY ${escalationTime()} DESC, c.id LIMIT ${limit})
       UNION ALL
-      (SELECT c.workspace_id, c.id, c.avatar_id, c.started_at, c.escalated_at, c.ended_at, c.last_activity_at, ${escalationTime}
+      (SELECT c.workspace_id, c.id, c.avatar_id, c.started_at, c.escalated_at, c.ended_at, c.last_activity_at, ${escalationTime()}
        FROM conversations c
-       WHERE ${escalatedIn(workspaceId, plan, avatarId)} AND c.escalated_at < c.started_at AND ${escalationTime} < ${plan.hourStart})
+       WHERE ${escalatedIn(workspaceId, plan, avatarId)} AND c.escalated_at < c.started_at AND ${escalationTime()} < ${plan.hourStart})
     )
     SELECT c.id, c.avatar_id, ${escalationReasonOf('c')} AS reason, c.started_at, c.escalated_at,
       (SELECT left(m.content, 1000) FROM messages m
