@@ -51,8 +51,17 @@ export function recurringPhrases(inputs: PhraseInput[], { limit = 10, minCount =
   }
   const frequent = [...found].filter(([, ids]) => ids.length >= minCount);
   const words = (p: string) => p.split(' ').length;
-  const subsumed = (phrase: string, ids: string[]) =>
-    frequent.some(([other, otherIds]) => words(other) > words(phrase) && otherIds.length === ids.length && ` ${other} `.includes(` ${phrase} `));
+  // Only a phrase found in as many conversations can subsume another: compare within those groups.
+  const byCount = new Map<number, { padded: string; words: number }[]>();
+  for (const [phrase, ids] of frequent) {
+    const group = byCount.get(ids.length) ?? [];
+    group.push({ padded: ` ${phrase} `, words: words(phrase) });
+    byCount.set(ids.length, group);
+  }
+  const subsumed = (phrase: string, ids: string[]) => {
+    const [padded, n] = [` ${phrase} `, words(phrase)];
+    return byCount.get(ids.length)!.some((other) => other.words > n && other.padded.includes(padded));
+  };
   return frequent
     .filter(([phrase, ids]) => !subsumed(phrase, ids))
     .sort(([a, x], [b, y]) => y.length - x.length || words(b) - words(a) || a.localeCompare(b))

@@ -35,11 +35,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Wall clocks already computed (formatToParts costs several µs; a render asks for the same instants often). */
+const wallClocks = new Map<string, number>();
+const WALL_CLOCKS_KEPT = 20_000;
+
 /** The wall-clock time at `instant` in `timeZone`, as milliseconds of a UTC date with the same fields. */
 function wallClock(instant: Date, timeZone: string): number {
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = wallClocks.get(key);
+  if (known !== undefined) return known;
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+  wallClocks.set(key, wall);
+  return wall;
 }
 
 /** UTC offset of `timeZone` at `instant`, in milliseconds (local = UTC + offset). */
