@@ -67,7 +67,7 @@ ALTER TABLE "rollup_sources_all" ADD CONSTRAINT "rollup_sources_all_workspace_id
 ALTER TABLE "escalation_pending" SET UNLOGGED;
 --> statement-breakpoint
 -- The reason of an escalated conversation (DESIGN §3): its first escalation action's name, else end_call.
--- The same expression as db/queries/analytics-escalations.ts' escalationReasonOf.
+-- The one place of the rule: readers take the reason from escalation_reasons (db/queries/analytics-escalations.ts).
 CREATE FUNCTION analytics_escalation_reason(ws uuid, conversation text) RETURNS text LANGUAGE sql STABLE AS $fn$
   SELECT coalesce((
     SELECT a.name FROM actions a

@@ -11,16 +11,14 @@ import { avatarCondition, ESCALATIONS, tierRows, type Fragment } from './analyti
 export const END_CALL_REASON = 'end_call';
 
 /**
- * The reason of escalated conversation `c`: the name of its first escalation action, else `end_call`.
- * Shared with the transcripts filter, so a link from an escalation row lists exactly the counted conversations.
+ * The reason of escalated conversation `c` (DESIGN §3: the name of its first escalation action, else
+ * `end_call`), as the escalation rollups count it: escalation_reasons holds it for every escalated
+ * conversation (the rule is SQL's analytics_escalation_reason, migration 0017). Shared with the transcripts
+ * filter, so a link from an escalation row lists exactly the counted conversations.
  */
 export function escalationReasonOf(alias: string): Fragment {
   const c = sql.unsafe(alias);
-  return sql`coalesce((
-    SELECT a.name FROM actions a
-    WHERE a.workspace_id = ${c}.workspace_id AND a.conversation_id = ${c}.id AND a.is_escalation
-    ORDER BY a.started_at, a.id LIMIT 1
-  ), ${sql.unsafe(`'${END_CALL_REASON}'`)})`;
+  return sql`(SELECT r.reason FROM escalation_reasons r WHERE r.workspace_id = ${c}.workspace_id AND r.conversation_id = ${c}.id)`;
 }
 
 function escalatedIn(workspaceId: string, plan: RangePlan, avatarId: string | null | undefined): Fragment {

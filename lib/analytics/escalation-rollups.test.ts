@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
-import { escalationReasonOf } from '@/db/queries/analytics-escalations';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { eraseConversation } from '@/lib/transcripts/erase';
 import { seedConversation } from '@/lib/transcripts/test-data';
@@ -52,11 +51,14 @@ beforeAll(async () => {
 
 type Counted = { reason: string; avatar_id: string; started_at: Date };
 
-/** The escalated conversations of the range with their reason, read row by row. */
+/** The escalated conversations of the range with their reason (DESIGN §3), read row by row. */
 async function counted(filter: AnalyticsFilter): Promise<Counted[]> {
   const plan = planRange(filter.range);
   return sql<Counted[]>`
-    SELECT ${escalationReasonOf('c')} AS reason, c.avatar_id, c.started_at FROM conversations c
+    SELECT coalesce((
+      SELECT a.name FROM actions a WHERE a.workspace_id = c.workspace_id AND a.conversation_id = c.id AND a.is_escalation
+      ORDER BY a.started_at, a.id LIMIT 1
+    ), 'end_call') AS reason, c.avatar_id, c.started_at FROM conversations c
     WHERE c.workspace_id = ${ws} AND c.escalated AND c.started_at >= ${plan.hourStart} AND c.started_at < ${plan.hourEnd}
       ${filter.avatarId ? sql`AND c.avatar_id = ${filter.avatarId}` : sql``}`;
 }
