@@ -35,6 +35,20 @@ function ngrams(words: string[]): Set<string> {
   return out;
 }
 
+/** The n-grams of texts seen lately: each render of a range's escalations reads mostly the same messages. */
+const gramsByText = new Map<string, Set<string>>();
+const TEXTS_KEPT = 5000;
+
+function gramsOf(text: string): Set<string> {
+  let grams = gramsByText.get(text);
+  if (!grams) {
+    grams = ngrams(contentWords(text));
+    if (gramsByText.size >= TEXTS_KEPT) gramsByText.clear();
+    gramsByText.set(text, grams);
+  }
+  return grams;
+}
+
 /**
  * Phrases found in at least `minCount` conversations, most conversations first, longer phrases before shorter
  * at equal counts. A phrase inside a longer one found in the same conversations is left out (it says less).
@@ -43,7 +57,7 @@ export function recurringPhrases(inputs: PhraseInput[], { limit = 10, minCount =
   const found = new Map<string, string[]>();
   for (const { conversationId, text } of inputs) {
     if (!text) continue;
-    for (const gram of ngrams(contentWords(text))) {
+    for (const gram of gramsOf(text)) {
       const ids = found.get(gram);
       if (ids) ids.push(conversationId);
       else found.set(gram, [conversationId]);
