@@ -61,8 +61,7 @@ export function tierRows(
       SELECT day::text AS day, ${list} FROM ${sql(tier.daily)}
       WHERE workspace_id = ${workspaceId} AND day BETWEEN ${days.first}::date AND ${days.last}::date ${dailyAvatarCondition(tier, scope)} ${where}`);
   }
-  const allTogether = tier.hourlyAll && !scope.avatarId && !scope.perAvatar;
-  const hourly = allTogether ? sql`${sql(tier.hourlyAll!)}` : sql`${sql(tier.hourly)}`;
+  const hourly = sql(tier.hourlyAll && !scope.avatarId && !scope.perAvatar ? tier.hourlyAll : tier.hourly);
   for (const span of hourSpans) {
     parts.push(sql`
       SELECT (bucket AT TIME ZONE ${plan.workspaceTimezone})::date::text AS day, ${list} FROM ${hourly}
