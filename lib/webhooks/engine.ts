@@ -155,7 +155,10 @@ export function startWebhookEngine(options: EngineOptions & { maxInFlight?: numb
   const minFree = Math.min(MIN_FREE_SLOTS, maxInFlight);
   const report = (error: unknown) => log(`webhook engine: ${error instanceof Error ? error.message : String(error)}`);
   const keyOf = (workspaceId: string, webhookId: string) => `${workspaceId}/${webhookId}`;
-  const gate = (options.yieldToIngest ?? yieldEnabled()) ? createYieldGate({ look: () => lookAtIngestion(scope) }) : null;
+  const gate =
+    (options.yieldToIngest ?? yieldEnabled())
+      ? createYieldGate({ look: () => lookAtIngestion(scope), idle: () => inFlight === 0 && freshBatches.size === 0 && finished.length === 0 })
+      : null;
 
 
   /** Fresh attempts waiting for their endpoint's room, in order. */
