@@ -271,6 +271,8 @@ BEGIN
   ELSE
     INSERT INTO rollup_dimensions_all AS t (workspace_id, dimension, bucket, value, conversations)
     SELECT workspace_id, dimension, bucket, value, -sum(conversations) FROM old_rows
+    -- A workspace being deleted takes its rows with it (the cascade): nothing to subtract from.
+    WHERE EXISTS (SELECT 1 FROM workspaces w WHERE w.id = old_rows.workspace_id)
     GROUP BY 1, 2, 3, 4 HAVING sum(conversations) <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT (workspace_id, dimension, bucket, value) DO UPDATE SET conversations = t.conversations + EXCLUDED.conversations;
   END IF;

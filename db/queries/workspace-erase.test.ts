@@ -67,6 +67,14 @@ test('deleting a workspace erases its rows from every tenant table and leaves an
   expect(await eraseWorkspace(doomed.id)).toBeNull();
 }, 120_000);
 
+test('a workspace deleted by its row alone (the foreign keys cascade) leaves nothing, the rollups’ triggers included', async () => {
+  const doomed = await createTestWorkspace();
+  await fill(doomed.id);
+  expect((await rowsByTable(doomed.id)).rollup_dimensions_all).toBeGreaterThan(0);
+  await sql`DELETE FROM workspaces WHERE id = ${doomed.id}::uuid`;
+  expect(Object.entries(await rowsByTable(doomed.id)).filter(([, n]) => n > 0)).toEqual([]);
+}, 120_000);
+
 test('tables are ordered children first: no table is deleted after a table it references', async () => {
   const order = await listTenantTablesChildrenFirst();
   const edges = await sql<{ child: string; parent: string }[]>`
