@@ -225,9 +225,13 @@ async function main() {
     const copySeconds = await copyRows(last.workspaceId, last.batches);
     log(`COPY of the same ${last.messages} message rows: ${(last.messages / copySeconds).toFixed(0)} rows/s; the last ingest run went at ${((copySeconds / last.seconds) * 100).toFixed(1)}% of it`);
   } finally {
-    for (const id of workspaces) await sql`DELETE FROM workspaces WHERE id = ${id}::uuid`;
+    // The server first: a failed clean-up must not leave it running.
     await server.stop();
-    await closeDb();
+    try {
+      for (const id of workspaces) await sql`DELETE FROM workspaces WHERE id = ${id}::uuid`;
+    } finally {
+      await closeDb();
+    }
   }
 }
 
