@@ -83,3 +83,13 @@ export async function requeueBackfill(claim: BackfillClaim) {
   await sql`UPDATE goals SET backfill_status = 'pending', backfill_heartbeat_at = null
     WHERE workspace_id = ${claim.workspace_id}::uuid AND id = ${claim.id} AND updated_at = ${claim.version}::text::timestamptz AND backfill_status = 'running'`;
 }
+
+/**
+ * After a large back-fill: its deletes, inserts and goal flags left the completions' and conversations'
+ * pages out of the visibility map, so until autovacuum comes by, reads that are index-only (the funnel's
+ * merge joins) visit the heap for every row — a funnel over a million conversations took seconds instead of
+ * a few hundred milliseconds. VACUUM cannot run in a transaction, so it is its own statement.
+ */
+export async function vacuumAfterBackfill(): Promise<void> {
+  await sql`VACUUM (ANALYZE) goal_completions, conversations`;
+}

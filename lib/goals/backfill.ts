@@ -14,6 +14,7 @@ import {
   lockConversationChunk,
   reportProgress,
   requeueBackfill,
+  vacuumAfterBackfill,
   type BackfillClaim,
   type ChunkConversation,
 } from '@/db/queries/goal-backfill';
@@ -99,11 +100,16 @@ export async function backfillGoal(claim: BackfillClaim, signal?: AbortSignal): 
   }
 }
 
+/** Back-fills over at least this many conversations in all are followed by a VACUUM of what they wrote. */
+const VACUUM_AFTER_CONVERSATIONS = 10_000;
+
 /**
  * Claims and runs waiting back-fills until none is left (of `workspaceIds` only, if given: tests leave
  * other tests' goals alone); returns what was done. `signal` stops it between chunks (shutdown).
  */
-export async function runPendingBackfills(options: { signal?: AbortSignal; workspaceIds?: string[] } = {}): Promise<BackfillReport[]> {
+export async function runPendingBackfills(
+  options: { signal?: AbortSignal; workspaceIds?: string[]; vacuumAfterConversations?: number } = {},
+): Promise<BackfillReport[]> {
   const { signal } = options;
   const reports: BackfillReport[] = [];
   while (!signal?.aborted) {
@@ -111,5 +117,9 @@ export async function runPendingBackfills(options: { signal?: AbortSignal; works
     if (!claim) break;
     reports.push(await backfillGoal(claim, signal));
   }
+  // A large pass leaves the pages it wrote out of the visibility map (see vacuumAfterBackfill). A failure
+  // (the embedded database's one session inside another client's transaction) leaves that to autovacuum.
+  const vacuumAfter = options.vacuumAfterConversations ?? VACUUM_AFTER_CONVERSATIONS;
+  if (reports.length && reports.reduce((n, r) => n + r.conversations, 0) >= vacuumAfter) await vacuumAfterBackfill().catch(() => {});
   return reports;
 }

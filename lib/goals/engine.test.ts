@@ -282,6 +282,26 @@ describe('back-fill', () => {
     await expectGoalFlagsConsistent(later.id);
   });
 
+  test('a back-fill over enough conversations is followed by a VACUUM of what it wrote (index-only reads stay index-only)', async (context) => {
+    const [{ version }] = await sql<{ version: string }[]>`SELECT version()`;
+    if (/emscripten|wasm|pglite/i.test(version)) context.skip(); // no vacuum statistics to read there
+    const { id: ws } = await createTestWorkspace();
+    for (const c of DATASET) await seedConversation(ws, c);
+    const vacuums = async () => {
+      const [row] = await sql<{ n: number }[]>`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'goal_completions'`;
+      return row.n;
+    };
+    const before = await vacuums();
+    await createGoal(ws, { name: 'Searched', trigger: { type: 'tool', name: 'search' } }, actor);
+    await runPendingBackfills({ workspaceIds: [ws], vacuumAfterConversations: DATASET.length });
+    expect(await vacuums()).toBeGreaterThan(before);
+    // A small pass leaves it to autovacuum.
+    await createGoal(ws, { name: 'Handoff', trigger: { type: 'tool', name: 'fallback_to_human' } }, actor);
+    const after = await vacuums();
+    await runPendingBackfills({ workspaceIds: [ws] });
+    expect(await vacuums()).toBe(after);
+  });
+
   test('editing a goal re-runs its back-fill; deleting it removes its completions and flags', async () => {
     const { id: ws } = await createTestWorkspace();
     for (const c of DATASET) await seedConversation(ws, c);
