@@ -2,6 +2,7 @@
  * Recurring words and phrases in the last user messages before escalations: 1- to 3-word n-grams after
  * stop-word removal, counted once per conversation, so a team sees what its avatar keeps failing at.
  */
+import { boundedCache } from '@/lib/bounded-cache';
 
 /** English function words, chat filler and politeness that say nothing about what failed. */
 const STOP_WORDS = new Set(
@@ -36,18 +37,8 @@ function ngrams(words: string[]): Set<string> {
 }
 
 /** The n-grams of texts seen lately: each render of a range's escalations reads mostly the same messages. */
-const gramsByText = new Map<string, Set<string>>();
-const TEXTS_KEPT = 5000;
-
-function gramsOf(text: string): Set<string> {
-  let grams = gramsByText.get(text);
-  if (!grams) {
-    grams = ngrams(contentWords(text));
-    if (gramsByText.size >= TEXTS_KEPT) gramsByText.clear();
-    gramsByText.set(text, grams);
-  }
-  return grams;
-}
+const gramsByText = boundedCache<string, Set<string>>(5000);
+const gramsOf = (text: string) => gramsByText(text, () => ngrams(contentWords(text)));
 
 /**
  * Phrases found in at least `minCount` conversations, most conversations first, longer phrases before shorter

@@ -3,6 +3,8 @@
  * local day starts (correct across DST changes, including zones whose clocks skip midnight).
  * Local dates are `YYYY-MM-DD` strings; date arithmetic on them is done in UTC, where days have 24 hours.
  */
+import { boundedCache } from '@/lib/bounded-cache';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -36,20 +38,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Wall clocks already computed (formatToParts costs several µs; a render asks for the same instants often). */
-const wallClocks = new Map<string, number>();
-const WALL_CLOCKS_KEPT = 20_000;
+const wallClocks = boundedCache<string, number>(20_000);
 
 /** The wall-clock time at `instant` in `timeZone`, as milliseconds of a UTC date with the same fields. */
 function wallClock(instant: Date, timeZone: string): number {
-  const key = `${timeZone} ${instant.getTime()}`;
-  const known = wallClocks.get(key);
-  if (known !== undefined) return known;
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
-  wallClocks.set(key, wall);
-  return wall;
+  return wallClocks(`${timeZone} ${instant.getTime()}`, () => {
+    const p: Record<string, number> = {};
+    for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  });
 }
 
 /** UTC offset of `timeZone` at `instant`, in milliseconds (local = UTC + offset). */

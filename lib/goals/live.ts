@@ -16,25 +16,19 @@ import {
   type StoredCompletion,
 } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
+import { boundedCache } from '@/lib/bounded-cache';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
 import { endCompletions, endedWithoutEscalation, findCompletions, type Completion, type ConversationFacts } from './evaluate';
 import { readStoredFacts } from './stored-facts';
 import { compileGoal, GOAL_COMPLETED_EVENT, newGoalId, type CompiledGoal, type GoalTrigger } from './triggers';
 
-const compiled = new Map<string, CompiledGoal>();
-const MAX_CACHED = 5_000;
+const compiled = boundedCache<string, CompiledGoal>(5_000);
 
 /** Compiles goal rows, reusing compiled patterns while a goal is unchanged. */
 export function compileGoalRows(rows: GoalDefinitionRow[]): CompiledGoal[] {
   return rows.map((row) => {
     const key = `${row.id}|${row.updated_at.getTime()}|${JSON.stringify(row.trigger)}|${row.avatar_id}`;
-    let goal = compiled.get(key);
-    if (!goal) {
-      if (compiled.size >= MAX_CACHED) compiled.clear();
-      goal = compileGoal({ id: row.id, name: row.name, avatarId: row.avatar_id, trigger: row.trigger as GoalTrigger });
-      compiled.set(key, goal);
-    }
-    return goal;
+    return compiled(key, () => compileGoal({ id: row.id, name: row.name, avatarId: row.avatar_id, trigger: row.trigger as GoalTrigger }));
   });
 }
 
