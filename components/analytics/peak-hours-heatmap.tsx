@@ -1,4 +1,7 @@
-/** Messages by weekday × hour as a grid of cells shaded by volume (Tremor has no heatmap). */
+/**
+ * Messages by weekday × hour as a grid of cells shaded by volume (Tremor has no heatmap). A cell's title is
+ * its tooltip and, having no other label, its accessible name: one copy of the text for 168 cells.
+ */
 import type { PeakHours } from '@/lib/analytics/types';
 import { formatNumber } from '@/lib/format';
 import { EmptyWidget } from './widget-card';
@@ -41,7 +44,7 @@ export function PeakHoursHeatmap({ peak }: { peak: PeakHours }) {
                 {DAYS[d].slice(0, 3)}
               </span>
               {row.map((_, h) => (
-                <span key={h} role="listitem" title={describe(d, h)} aria-label={describe(d, h)} className={`aspect-[4/3] rounded-sm ${shade(grid[d][h], max)}`} />
+                <span key={h} role="listitem" title={describe(d, h)} className={`aspect-[4/3] rounded-sm ${shade(grid[d][h], max)}`} />
               ))}
             </div>
           ))}

@@ -13,6 +13,17 @@ import { MAP_HEIGHT, MAP_WIDTH, worldGeometry } from './world-geometry';
 export const CLASS_COLORS = ['#e0e7ff', '#a5b4fc', '#818cf8', '#6366f1', '#3730a3'];
 const EMPTY_COLOR = '#f3f4f6';
 
+/**
+ * React's server renderer moves every element after the first ~3 KB of a payload row into a row of its own,
+ * and the HTML renderer then streams each as a separate segment (a template, a script and a wrapper each):
+ * 176 of them for the map. In groups that each stay under that size, the map is a dozen rows.
+ */
+const SHAPES_PER_GROUP = 16;
+
+function groupsOf<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
 const tipOf = (c: MapCountry) => `${c.label}: ${formatNumber(c.conversations)} conversation${c.conversations === 1 ? '' : 's'} (${formatPercent(c.share)})`;
 
 export function WorldMap({ data, hrefOf }: { data: MapData; hrefOf: (code: string) => string }) {
@@ -26,17 +37,21 @@ export function WorldMap({ data, hrefOf }: { data: MapData; hrefOf: (code: strin
     <MapTooltip>
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="h-auto w-full" role="group" aria-label="World map of conversations by country" data-testid="world-map">
         <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill="#f8fafc" rx="8" />
-        {shapes.map((shape) => {
-          const country = shape.code ? byCode.get(shape.code) : undefined;
-          if (!country) {
-            return <use key={shape.key} href={shape.href} fill={EMPTY_COLOR} stroke="#d1d5db" strokeWidth={0.5} data-tip={`${shape.name}: no conversations`} />;
-          }
-          return (
-            <a key={shape.key} href={hrefOf(country.code)} aria-label={tipOf(country)} data-tip={tipOf(country)} data-country={country.code} className="group outline-none">
-              <use href={shape.href} fill={CLASS_COLORS[country.colorClass]} stroke="#ffffff" strokeWidth={0.6} className="cursor-pointer transition-opacity group-hover:opacity-80 group-focus-visible:stroke-amber-500 group-focus-visible:[stroke-width:2]" />
-            </a>
-          );
-        })}
+        {groupsOf(shapes, SHAPES_PER_GROUP).map((group) => (
+          <g key={group[0].key}>
+            {group.map((shape) => {
+              const country = shape.code ? byCode.get(shape.code) : undefined;
+              if (!country) {
+                return <use key={shape.key} href={shape.href} fill={EMPTY_COLOR} stroke="#d1d5db" strokeWidth={0.5} data-tip={`${shape.name}: no conversations`} />;
+              }
+              return (
+                <a key={shape.key} href={hrefOf(country.code)} aria-label={tipOf(country)} data-tip={tipOf(country)} data-country={country.code} className="group outline-none">
+                  <use href={shape.href} fill={CLASS_COLORS[country.colorClass]} stroke="#ffffff" strokeWidth={0.6} className="cursor-pointer transition-opacity group-hover:opacity-80 group-focus-visible:stroke-amber-500 group-focus-visible:[stroke-width:2]" />
+                </a>
+              );
+            })}
+          </g>
+        ))}
         {markers.map(({ country, x, y }) => (
           <a key={`marker-${country.code}`} href={hrefOf(country.code)} aria-label={tipOf(country)} data-tip={tipOf(country)} data-country={country.code} className="group outline-none">
             <circle cx={x} cy={y} r={5} fill={CLASS_COLORS[country.colorClass]} stroke="#312e81" strokeWidth={1.2} className="cursor-pointer group-hover:opacity-80 group-focus-visible:stroke-amber-500 group-focus-visible:[stroke-width:2.5]" />
