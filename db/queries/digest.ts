@@ -71,23 +71,6 @@ export async function listDigestWorkspaces(workspaceIds: string[] | null): Promi
   return sql<DigestWorkspace[]>`SELECT id, name, timezone FROM workspaces ORDER BY id`;
 }
 
-export type EscalationReasonRow = { reason: string; conversations: number };
-
-/**
- * Escalated conversations of the span by reason: each escalation tool the conversation called, or `end_call`
- * when it called none (it was escalated by the end call's `escalated: true`).
- */
-export async function topEscalationReasons(workspaceId: string, span: DigestSpan, limit: number): Promise<EscalationReasonRow[]> {
-  return sql<EscalationReasonRow[]>`
-    SELECT coalesce(a.name, 'end_call') AS reason, count(DISTINCT c.id)::int AS conversations
-    FROM conversations c
-    LEFT JOIN actions a ON a.workspace_id = c.workspace_id AND a.conversation_id = c.id AND a.is_escalation
-    WHERE c.workspace_id = ${workspaceId} AND c.escalated AND c.started_at >= ${span.hourStart} AND c.started_at < ${span.hourEnd}
-    GROUP BY 1
-    ORDER BY conversations DESC, reason
-    LIMIT ${limit}`;
-}
-
 export type NotableConversationRow = { id: string; avatar_name: string; started_at: Date; sentiment_score: number | null; duration_s: number | null; first_user_message: string | null };
 
 const notableColumns = () => sql`

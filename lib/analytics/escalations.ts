@@ -2,7 +2,7 @@
  * Escalations of a range (DESIGN §3's definition): by reason, by avatar, over time, and the last user
  * message before each, with the recurring phrases of those messages.
  */
-import { countEscalations, listEscalationMessages } from '@/db/queries/analytics-escalations';
+import { countEscalations, listEscalationMessages, type EscalationCountRow } from '@/db/queries/analytics-escalations';
 import { bucketKeyOfDay, timeBuckets } from './buckets';
 import { recurringPhrases } from './escalation-phrases';
 import { ratio } from './overview';
@@ -20,6 +20,22 @@ function ranked<T extends { conversations: number }>(rows: Map<string, T>, total
     .map((r) => ({ ...r, share: ratio(r.conversations, total) ?? 0 }));
 }
 
+/** Escalated conversations per reason, most first, from count rows of any grouping. */
+function byReasonOf(counts: EscalationCountRow[], total: number) {
+  const reasons = new Map<string, { reason: string; conversations: number }>();
+  for (const row of counts) reasons.set(row.reason, { reason: row.reason, conversations: (reasons.get(row.reason)?.conversations ?? 0) + row.conversations });
+  return ranked(reasons, total, (r) => r.reason);
+}
+
+/**
+ * Only the counts per reason (each escalated conversation once, under DESIGN §3's reason), as the Overview's
+ * "by reason" shows them; the weekly digest lists these.
+ */
+export async function getEscalationReasons(workspaceId: string, filter: AnalyticsFilter): Promise<Escalations['byReason']> {
+  const counts = await countEscalations(workspaceId, planRange(filter.range), filter.avatarId, false);
+  return byReasonOf(counts, counts.reduce((sum, row) => sum + row.conversations, 0));
+}
+
 export async function getEscalations(
   workspaceId: string,
   filter: AnalyticsFilter,
@@ -32,14 +48,11 @@ export async function getEscalations(
     countEscalations(workspaceId, plan, filter.avatarId, groupBy === 'hour'),
     listEscalationMessages(workspaceId, plan, filter.avatarId, Math.max(PHRASE_SAMPLE, limit)),
   ]);
-  const reasons = new Map<string, { reason: string; conversations: number }>();
   const avatars = new Map<string, { id: string; name: string; conversations: number }>();
   const perBucket = new Map<string, number>();
   let total = 0;
   for (const row of counts) {
     total += row.conversations;
-    const reason = reasons.get(row.reason) ?? { reason: row.reason, conversations: 0 };
-    reasons.set(row.reason, { ...reason, conversations: reason.conversations + row.conversations });
     const avatar = avatars.get(row.avatar_id) ?? { id: row.avatar_id, name: row.avatar_name ?? row.avatar_id, conversations: 0 };
     avatars.set(row.avatar_id, { ...avatar, conversations: avatar.conversations + row.conversations });
     const key = groupBy === 'hour' ? row.bucket : bucketKeyOfDay(row.bucket, groupBy);
@@ -47,7 +60,7 @@ export async function getEscalations(
   }
   return {
     total,
-    byReason: ranked(reasons, total, (r) => r.reason),
+    byReason: byReasonOf(counts, total),
     byAvatar: ranked(avatars, total, (a) => a.id),
     groupBy,
     timezone: tz,

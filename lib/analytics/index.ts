@@ -1,6 +1,6 @@
 /** lib/analytics: every metric of DESIGN §3, computed from the rollup tables (see plan.ts for how). */
 export { getBreakdown, getToolUsage, BREAKDOWN_DIMENSIONS, UNKNOWN } from './breakdowns';
-export { getEscalations, PHRASE_SAMPLE } from './escalations';
+export { getEscalationReasons, getEscalations, PHRASE_SAMPLE } from './escalations';
 export { resolveFilter } from './filter';
 export { getOverview, getOverviewWithComparison, type OverviewComparison } from './overview';
 export { getOverviewPageData, benchOverviewData, type OverviewPageData } from './page-data';

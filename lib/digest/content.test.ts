@@ -88,12 +88,14 @@ describe('the figures of the week and the week before', () => {
     ]);
   });
 
-  test('escalation reasons: each escalation tool called, end_call for an escalation by the end call', () => {
+  test('escalation reasons: each escalated conversation once, under its first escalation tool, else end_call (as on the Overview)', () => {
+    // c2 called fallback_to_human; c3 was escalated by its end call; c4 called open_ticket, then fallback_to_human.
     expect(digest.escalationReasons).toEqual([
-      { reason: 'fallback_to_human', conversations: 2 },
       { reason: 'end_call', conversations: 1 },
+      { reason: 'fallback_to_human', conversations: 1 },
       { reason: 'open_ticket', conversations: 1 },
     ]);
+    expect(digest.escalationReasons.reduce((sum, r) => sum + r.conversations, 0)).toBe(3); // the escalation rate's 3 of 5
   });
 
   test('alert firings: the fired transitions of the week only', () => {
@@ -136,8 +138,7 @@ describe('the e-mail', () => {
     expect(text).toContain(`- Sentiment (mean score, −1 to 1): ${signed(current)} (${change})`);
     expect(text).toContain('- Demo booked: 40.0% (−10.0 pts vs last week) https://confab.example/goals');
     expect(text).toContain('- Goal paid: 20.0% (+20.0 pts vs last week)');
-    expect(text).toContain('- fallback_to_human: 2 conversations');
-    expect(text).toContain('- end_call: 1 conversation');
+    expect(text).toContain('Top escalation reasons\n- end_call: 1 conversation\n- fallback_to_human: 1 conversation\n- open_ticket: 1 conversation\n');
     expect(text).toContain('Alerts fired\n- Escalations <high>: 25.0 %');
     expect(text).toMatch(/- Most negative: bot, 6 Jan 2025, 11:00 — “This is terrible, I hate it, awful service”: score −0\.\d\d https:\/\/confab\.example\/transcripts\/c1/);
     expect(text).toContain('- Escalated: bot, 12 Jan 2025, 23:30 — “I need a person”: escalated https://confab.example/transcripts/c4');

@@ -6,11 +6,11 @@
 import {
   alertFiringsOfWeek,
   notableConversations,
-  topEscalationReasons,
   type AlertFiringRow,
   type DigestWorkspace,
   type NotableConversationRow,
 } from '@/db/queries/digest';
+import { getEscalationReasons } from '@/lib/analytics/escalations';
 import { getOverviewWithComparison } from '@/lib/analytics/overview';
 import { planRange } from '@/lib/analytics/plan';
 import { previousRange } from '@/lib/analytics/range';
@@ -60,7 +60,7 @@ export async function buildDigest(workspace: DigestWorkspace, week: DigestWeek):
     getSentiment(workspace.id, { range: before }, { groupBy: 'week', limit: 1 }),
     getGoalsAnalytics(workspace.id, { range }, { groupBy: 'week', limit: 1 }),
     getGoalsAnalytics(workspace.id, { range: before }, { groupBy: 'week', limit: 1 }),
-    topEscalationReasons(workspace.id, span, TOP_ESCALATION_REASONS),
+    getEscalationReasons(workspace.id, { range, avatarId: null }),
     alertFiringsOfWeek(workspace.id, span),
     notableConversations(workspace.id, span),
   ]);
@@ -85,7 +85,7 @@ export async function buildDigest(workspace: DigestWorkspace, week: DigestWeek):
       completions: g.completions,
       conversations: g.conversations,
     })),
-    escalationReasons: reasons,
+    escalationReasons: reasons.slice(0, TOP_ESCALATION_REASONS).map(({ reason, conversations }) => ({ reason, conversations })),
     alertFirings: firings,
     transcripts: [...notable('most_negative', picks.negative), ...notable('escalated', picks.escalated), ...notable('longest', picks.longest)],
   };
