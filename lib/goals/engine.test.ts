@@ -4,6 +4,7 @@ import { sql } from '@/db';
 import { closeIdleConversations } from '@/lib/ingest/close-idle';
 import { ingestBatch } from '@/lib/ingest/batch';
 import { seedConversation, type ConversationSpec } from '@/lib/transcripts/test-data';
+import { createWebhook } from '@/lib/webhooks/service';
 import { createTestWorkspace } from '@/test/factories';
 import { failUpdates } from '@/test/failing-trigger';
 import { expectRollupsConsistent } from '@/test/rollup-invariants';
@@ -157,8 +158,9 @@ describe('live evaluation', () => {
     await expectGoalFlagsConsistent(ws);
   });
 
-  test('first completions go to the event stream as goal.completed, once', async () => {
+  test('first completions go to the event stream as goal.completed, once, when an enabled webhook takes it', async () => {
     const { id: ws } = await createTestWorkspace();
+    await createWebhook(ws, { url: 'https://example.com/hook', events: ['goal.completed'] }, {});
     const goal = await newGoal(ws, { name: 'Thanks', trigger: { type: 'phrases', phrases: ['thanks'] } });
     await seedConversation(ws, { id: 'c1', avatarId: 'bot', startedAt: T0, messages: [['user', 'thanks', 1], ['user', 'thanks again', 2]] });
     await ingestBatch(ws, { batch: [{ id: randomUUID(), type: 'message', body: { conversationId: 'c1', id: 'm0', role: 'user', content: 'thanks', createdAt: at(0) } }] });
@@ -172,6 +174,15 @@ describe('live evaluation', () => {
         payload: { goalId: goal.id, goalName: 'Thanks', conversationId: 'c1', avatarId: 'bot', completedAt: at(1) },
       },
     ]);
+  });
+
+  test('without a webhook that takes goal.completed, completions write nothing to the event stream', async () => {
+    const { id: ws } = await createTestWorkspace();
+    await createWebhook(ws, { url: 'https://example.com/hook', events: ['conversation.ended'] }, {});
+    const goal = await newGoal(ws, { name: 'Thanks', trigger: { type: 'phrases', phrases: ['thanks'] } });
+    await seedConversation(ws, { id: 'c1', avatarId: 'bot', startedAt: T0, messages: [['user', 'thanks', 1]] });
+    expect(await completions(ws, goal.id)).toEqual([{ c: 'c1', at: at(1), m: 'c1-m0', e: null, a: null }]);
+    expect(await sql`SELECT type FROM outbox_events WHERE workspace_id = ${ws}::uuid`).toEqual([]);
   });
 
   test("a catastrophic-backtracking pattern neither hangs nor slows ingestion", async () => {
@@ -201,6 +212,7 @@ describe('live evaluation', () => {
 
   test('when a get-or-create names the avatar later, its goals see the facts that arrived before', async () => {
     const { id: ws } = await createTestWorkspace();
+    await createWebhook(ws, { url: 'https://example.com/hook', events: ['goal.completed'] }, {});
     const thanks = await newGoal(ws, { name: 'Thanks', avatarId: 'named-bot', trigger: { type: 'phrases', phrases: ['thanks'] } });
     const searched = await newGoal(ws, { name: 'Searched', avatarId: 'named-bot', trigger: { type: 'tool', name: 'search' } });
     const calm = await newGoal(ws, { name: 'Calm', avatarId: 'named-bot', trigger: { type: 'no_escalation' } });

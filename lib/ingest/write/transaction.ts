@@ -14,6 +14,7 @@ import { emitEvents } from '@/db/queries/outbox';
 import { notFound } from '@/lib/api/errors';
 import { admitNewConversations } from '@/lib/billing/quota';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
+import { GOAL_COMPLETED_EVENT } from '@/lib/goals/triggers';
 import type { ConversationFacts } from '@/lib/goals/evaluate';
 import { UNKNOWN_AVATAR, type PreparedItem } from '../derive/prepared-items';
 import { assignBatchResponseTimes, type StoredPredecessor } from '../derive/response-times';
@@ -135,6 +136,7 @@ export async function applyInTransaction(
     messages: newMessages,
     actions: newActions,
     events: plan.events.filter((e) => inserted.events.has(eventKey(e.id))),
+    emitCompletions: rules.subscribedEvents.has(GOAL_COMPLETED_EVENT),
   });
 
   // 7. New conversations, written once and complete, goal flag included. If a concurrent batch created one
