@@ -70,12 +70,20 @@ export async function conversationsWithCompletions(tx: TransactionSql, workspace
   return new Set(rows.map((r) => r.conversation_id));
 }
 
-/** Adds `goal.completed` events (DESIGN §7) to the event stream, in the caller's transaction. */
-export async function emitGoalCompleted(tx: TransactionSql, workspaceId: string, completions: (Completion & { goalName: string })[]) {
+/**
+ * Adds `goal.completed` events (DESIGN §7) to the event stream, in the caller's transaction: through `emit`,
+ * emitEvents when the caller knows a webhook takes them, emitSubscribedEvents when it has not asked.
+ */
+export async function emitGoalCompleted(
+  tx: TransactionSql,
+  workspaceId: string,
+  completions: (Completion & { goalName: string })[],
+  emit: typeof emitEvents = emitEvents,
+) {
   const events = completions.map((c) =>
     goalCompletedEvent({ goalId: c.goalId, goalName: c.goalName, conversationId: c.conversationId, avatarId: c.avatarId, completedAt: c.completedAt.toISOString() }),
   );
-  await emitEvents(tx, workspaceId, events);
+  await emit(tx, workspaceId, events);
 }
 
 /** Creates goals for names the SDK's goal.completed events use that no goal has yet (like unknown avatars). */

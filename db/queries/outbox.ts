@@ -13,3 +13,16 @@ export async function emitEvents(tx: TransactionSql, workspaceId: string, events
     SELECT ${workspaceId}::uuid, x.e, x.t, x.c, x.d, ${at}
     FROM json_to_recordset(${JSON.stringify(rows)}::text::json) AS x(e text, t text, c text, d json)`;
 }
+
+/**
+ * The events among `events` whose type an enabled webhook of the workspace takes at this moment (read in the
+ * caller's transaction), written like emitEvents; the rest are not written at all. For writers outside an
+ * ingest batch (which reads the subscriptions with its other workspace rules).
+ */
+export async function emitSubscribedEvents(tx: TransactionSql, workspaceId: string, events: OutboxEvent[], at: Date = new Date()): Promise<void> {
+  if (events.length === 0) return;
+  const [{ types }] = await tx<{ types: string[] }[]>`
+    SELECT ARRAY(SELECT DISTINCT unnest(events) FROM webhooks WHERE workspace_id = ${workspaceId}::uuid AND enabled) AS types`;
+  const taken = new Set(types);
+  await emitEvents(tx, workspaceId, events.filter((e) => taken.has(e.type)), at);
+}

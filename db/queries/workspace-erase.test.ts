@@ -26,6 +26,8 @@ async function rowsByTable(workspaceId: string): Promise<Record<string, number>>
 }
 
 async function fill(workspaceId: string) {
+  // Subscribed first, so the demo's goal completions and ends go to the event stream (outbox_events).
+  const hook = await createWebhook(workspaceId, { url: 'https://example.com/hook', events: ['conversation.ended', 'goal.completed'] }, {});
   await createGoal(workspaceId, { name: 'Says a', trigger: { type: 'pattern', pattern: 'a' } }, {});
   await fillDemoWorkspace(workspaceId, { conversations: 25, days: 5, now: new Date(), tag: `erase${workspaceId.slice(0, 8)}` });
   const user = await insertUser({ email: uniqueEmail(), name: null, passwordHash: '' });
@@ -34,7 +36,6 @@ async function fill(workspaceId: string) {
   await claimDigestSend(workspaceId, user.id, '2025-01-06');
   await createTestApiKey(workspaceId);
   await createFunnel(workspaceId, { name: 'F', steps: [{ type: 'event', name: 'a' }, { type: 'event', name: 'b' }] }, { userId: user.id });
-  const hook = await createWebhook(workspaceId, { url: 'https://example.com/hook', events: ['conversation.ended'] }, { userId: user.id });
   const sent = await sendTestEvent(workspaceId, hook.id, {});
   await sql`INSERT INTO webhook_attempts (workspace_id, delivery_id, webhook_id, attempt, status_code, duration_ms) VALUES (${workspaceId}::uuid, ${sent!.deliveryId}, ${hook.id}, 1, 200, 12) ON CONFLICT DO NOTHING`;
   // The demo's escalations are random: one escalated conversation of its own fills the escalation rollups every run.

@@ -5,6 +5,7 @@
 import type { TransactionSql } from 'postgres';
 import { emitGoalCompleted, loadGoalDefinitions, upsertCompletions } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
+import { emitSubscribedEvents } from '@/db/queries/outbox';
 import { endCompletions, type ConversationFacts } from './evaluate';
 import { compileGoalRows } from './live';
 
@@ -28,6 +29,7 @@ export async function completeEndedConversations(tx: TransactionSql, rows: Ended
       tx,
       workspaceId,
       completions.filter((c) => inserted.has(`${c.goalId}\u0000${c.conversationId}`)).map((c) => ({ ...c, goalName: names.get(c.goalId)! })),
+      emitSubscribedEvents,
     );
     await syncGoalReached(tx, workspaceId, [...new Set(completions.map((c) => c.conversationId))]);
   }

@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
 import { closeDb, sql } from '@/db';
+import { createWebhook } from '@/lib/webhooks/service';
 import { createTestWorkspace } from '@/test/factories';
 import { conversationRow, hourlySum } from '@/test/ingest-db';
 import { expectRollupsConsistent } from '@/test/rollup-invariants';
@@ -72,4 +73,16 @@ test('one sweep closes the idle conversations of every workspace in its scope', 
   expect(await closeIdleConversations(at('2001-01-01T01:00:00Z'), { workspaceIds: [a.id, b.id] })).toBe(2);
   expect((await conversationRow(a.id, 'c'))!.status).toBe('ended');
   expect((await conversationRow(b.id, 'c'))!.status).toBe('ended');
+});
+
+test('the idle close writes conversation.ended to the event stream only for a workspace whose enabled webhook takes it', async () => {
+  const [quiet, hooked] = await Promise.all([createTestWorkspace(), createTestWorkspace()]);
+  await createWebhook(hooked.id, { url: 'https://example.com/hook', events: ['conversation.ended'] }, {});
+  for (const w of [quiet, hooked]) {
+    await getOrCreateConversation(w.id, { id: 'idle', avatarId: 'a', startedAt: at('2024-05-01T10:00:00Z') });
+  }
+  expect(await closeIdleConversations(at('2024-05-01T11:00:00Z'), { workspaceIds: [quiet.id, hooked.id] })).toBe(2);
+  const stream = await sql<{ workspace_id: string; type: string; conversation_id: string }[]>`
+    SELECT workspace_id, type, conversation_id FROM outbox_events WHERE workspace_id IN (${quiet.id}::uuid, ${hooked.id}::uuid)`;
+  expect(stream).toEqual([{ workspace_id: hooked.id, type: 'conversation.ended', conversation_id: 'idle' }]);
 });

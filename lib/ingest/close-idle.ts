@@ -5,7 +5,7 @@
  */
 import type { TransactionSql } from 'postgres';
 import { closeIdleConversationsChunk, lockIdleWorkspaceEndGoals, type ClosedConversation } from '@/db/queries/ingest-close-idle';
-import { emitEvents } from '@/db/queries/outbox';
+import { emitSubscribedEvents } from '@/db/queries/outbox';
 import { withRetryableTransaction } from '@/db/transaction';
 import { completeEndedConversations } from '@/lib/goals/ended';
 import { conversationEvent } from '@/lib/webhooks/events';
@@ -32,7 +32,7 @@ async function emitEndedEvents(tx: TransactionSql, rows: ClosedConversation[]) {
         feedback: r.feedback,
       }),
     );
-    await emitEvents(tx, workspaceId, events);
+    await emitSubscribedEvents(tx, workspaceId, events);
   }
 }
 
