@@ -7,6 +7,7 @@ import type { TransactionSql } from 'postgres';
 import { conversationLockOrder, GOAL_EVALUATION_LOCK } from '../lock-order';
 import type { ConversationState, NewAction, NewEvent, NewMessage } from '@/lib/ingest/types';
 import type { GoalDefinitionRow } from './goal-completions';
+import { subscribedEventTypes } from './outbox';
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
@@ -62,7 +63,7 @@ export function ingestWrites(tx: TransactionSql) {
     async workspaceRules(workspaceId: string): Promise<{ escalationToolNames: string[]; goals: GoalDefinitionRow[]; subscribedEvents: Set<string> } | null> {
       const [row] = await tx<{ names: string[]; subscribed: string[]; goals: (Omit<GoalDefinitionRow, 'updated_at'> & { updated_at: string })[] }[]>`
         SELECT w.escalation_tool_names AS names,
-          ARRAY(SELECT DISTINCT unnest(h.events) FROM webhooks h WHERE h.workspace_id = w.id AND h.enabled) AS subscribed,
+          ${subscribedEventTypes(tx, tx`w.id`)} AS subscribed,
           coalesce((
           SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'avatar_id', g.avatar_id, 'trigger', g.trigger, 'updated_at', g.updated_at) ORDER BY g.id)
           FROM (SELECT id, name, avatar_id, trigger, updated_at FROM goals WHERE workspace_id = w.id

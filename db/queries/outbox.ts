@@ -2,8 +2,12 @@
  * The event stream's writes: inside the transaction of the fact they record (a transactional outbox), so a
  * committed fact always has its event and a rolled-back one never does.
  */
-import type { TransactionSql } from 'postgres';
+import type { PendingQuery, Row, TransactionSql } from 'postgres';
 import { newEventId, type OutboxEvent } from '@/lib/webhooks/events';
+
+/** The event types the enabled webhooks of `workspace` (an SQL expression) take, as a text[] expression. */
+export const subscribedEventTypes = (tx: TransactionSql, workspace: PendingQuery<Row[]>) =>
+  tx`ARRAY(SELECT DISTINCT unnest(h.events) FROM webhooks h WHERE h.workspace_id = ${workspace} AND h.enabled)`;
 
 export async function emitEvents(tx: TransactionSql, workspaceId: string, events: OutboxEvent[], at: Date = new Date()): Promise<void> {
   if (events.length === 0) return;
@@ -21,8 +25,7 @@ export async function emitEvents(tx: TransactionSql, workspaceId: string, events
  */
 export async function emitSubscribedEvents(tx: TransactionSql, workspaceId: string, events: OutboxEvent[], at: Date = new Date()): Promise<void> {
   if (events.length === 0) return;
-  const [{ types }] = await tx<{ types: string[] }[]>`
-    SELECT ARRAY(SELECT DISTINCT unnest(events) FROM webhooks WHERE workspace_id = ${workspaceId}::uuid AND enabled) AS types`;
+  const [{ types }] = await tx<{ types: string[] }[]>`SELECT ${subscribedEventTypes(tx, tx`${workspaceId}::uuid`)} AS types`;
   const taken = new Set(types);
   await emitEvents(tx, workspaceId, events.filter((e) => taken.has(e.type)), at);
 }
