@@ -70,20 +70,12 @@ export async function conversationsWithCompletions(tx: TransactionSql, workspace
   return new Set(rows.map((r) => r.conversation_id));
 }
 
-/**
- * Adds `goal.completed` events (DESIGN §7) to the event stream, in the caller's transaction: through `emit`,
- * emitEvents when the caller knows a webhook takes them, emitSubscribedEvents when it has not asked.
- */
-export async function emitGoalCompleted(
-  tx: TransactionSql,
-  workspaceId: string,
-  completions: (Completion & { goalName: string })[],
-  emit: typeof emitEvents = emitEvents,
-) {
+/** Adds `goal.completed` events (DESIGN §7) to the event stream, in the caller's transaction, if a webhook in `subscribed` takes them. */
+export async function emitGoalCompleted(tx: TransactionSql, workspaceId: string, completions: (Completion & { goalName: string })[], subscribed: ReadonlySet<string>) {
   const events = completions.map((c) =>
     goalCompletedEvent({ goalId: c.goalId, goalName: c.goalName, conversationId: c.conversationId, avatarId: c.avatarId, completedAt: c.completedAt.toISOString() }),
   );
-  await emit(tx, workspaceId, events);
+  await emitEvents(tx, workspaceId, events, { subscribed });
 }
 
 /** Creates goals for names the SDK's goal.completed events use that no goal has yet (like unknown avatars). */

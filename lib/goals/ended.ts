@@ -5,13 +5,13 @@
 import type { TransactionSql } from 'postgres';
 import { emitGoalCompleted, loadGoalDefinitions, upsertCompletions } from '@/db/queries/goal-completions';
 import { syncGoalReached } from '@/db/queries/goals';
-import { emitSubscribedEvents } from '@/db/queries/outbox';
 import { endCompletions, type ConversationFacts } from './evaluate';
 import { compileGoalRows } from './live';
 
 export type EndedConversation = { workspace_id: string; id: string; avatar_id: string; started_at: Date; ended_at: Date; escalated: boolean };
 
-export async function completeEndedConversations(tx: TransactionSql, rows: EndedConversation[]): Promise<void> {
+/** `subscribed`: the event types each workspace's enabled webhooks take, as the caller read them in `tx`. */
+export async function completeEndedConversations(tx: TransactionSql, rows: EndedConversation[], subscribed: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
   const byWorkspace = new Map<string, ConversationFacts[]>();
   for (const r of rows) {
     const list = byWorkspace.get(r.workspace_id) ?? [];
@@ -29,7 +29,7 @@ export async function completeEndedConversations(tx: TransactionSql, rows: Ended
       tx,
       workspaceId,
       completions.filter((c) => inserted.has(`${c.goalId}\u0000${c.conversationId}`)).map((c) => ({ ...c, goalName: names.get(c.goalId)! })),
-      emitSubscribedEvents,
+      subscribed.get(workspaceId) ?? new Set(),
     );
     await syncGoalReached(tx, workspaceId, [...new Set(completions.map((c) => c.conversationId))]);
   }

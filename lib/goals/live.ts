@@ -48,8 +48,8 @@ export type LiveInput = {
   messages: NewMessage[];
   actions: NewAction[];
   events: NewEvent[];
-  /** Whether an enabled webhook of the workspace takes `goal.completed` at this moment (else none is written). */
-  emitCompletions: boolean;
+  /** The event types the workspace's enabled webhooks take at this moment: `goal.completed` is written only if one does. */
+  subscribedEvents: ReadonlySet<string>;
 };
 
 /** New goals for the names SDK goal.completed events carry that the workspace has no goal for. */
@@ -120,7 +120,7 @@ export async function evaluateGoalsLive(tx: TransactionSql, workspaceId: string,
 
   const names = new Map(goals.map((g) => [g.id, g.name]));
   const firsts = firstCompletions([...found, ...ending], [...stored, ...storedEnds]);
-  if (input.emitCompletions) await emitGoalCompleted(tx, workspaceId, firsts.map((c) => ({ ...c, goalName: names.get(c.goalId)! })));
+  await emitGoalCompleted(tx, workspaceId, firsts.map((c) => ({ ...c, goalName: names.get(c.goalId)! })), input.subscribedEvents);
 
   // A conversation with a completion found now has reached a goal; one that only lost a completion is
   // asked whether another goal's remains.

@@ -5,7 +5,7 @@
  */
 import type { TransactionSql } from 'postgres';
 import { closeIdleConversationsChunk, lockIdleWorkspaceEndGoals, type ClosedConversation } from '@/db/queries/ingest-close-idle';
-import { emitSubscribedEvents } from '@/db/queries/outbox';
+import { emitEvents, readSubscribedEventTypes } from '@/db/queries/outbox';
 import { withRetryableTransaction } from '@/db/transaction';
 import { completeEndedConversations } from '@/lib/goals/ended';
 import { conversationEvent } from '@/lib/webhooks/events';
@@ -13,7 +13,7 @@ import { conversationEvent } from '@/lib/webhooks/events';
 const CHUNK = 500;
 
 /** `conversation.ended` for each conversation the idle close ended, in its transaction. */
-async function emitEndedEvents(tx: TransactionSql, rows: ClosedConversation[]) {
+async function emitEndedEvents(tx: TransactionSql, rows: ClosedConversation[], subscribed: ReadonlyMap<string, ReadonlySet<string>>) {
   const byWorkspace = new Map<string, ClosedConversation[]>();
   for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
   for (const [workspaceId, closed] of byWorkspace) {
@@ -32,7 +32,7 @@ async function emitEndedEvents(tx: TransactionSql, rows: ClosedConversation[]) {
         feedback: r.feedback,
       }),
     );
-    await emitSubscribedEvents(tx, workspaceId, events);
+    await emitEvents(tx, workspaceId, events, { subscribed: subscribed.get(workspaceId) ?? new Set() });
   }
 }
 
@@ -48,8 +48,10 @@ export async function closeIdleConversations(now: Date = new Date(), options: { 
       const workspaces = await lockIdleWorkspaceEndGoals(tx, now, CHUNK, options.workspaceIds ?? null);
       if (workspaces.length === 0) return 0;
       const rows = await closeIdleConversationsChunk(tx, now, CHUNK, workspaces);
-      await completeEndedConversations(tx, rows);
-      await emitEndedEvents(tx, rows);
+      // What each workspace's webhooks take, read once for the chunk's goal completions and ends.
+      const subscribed = await readSubscribedEventTypes(tx, [...new Set(rows.map((r) => r.workspace_id))]);
+      await completeEndedConversations(tx, rows, subscribed);
+      await emitEndedEvents(tx, rows, subscribed);
       return rows.length;
     });
     total += closed;

@@ -14,7 +14,6 @@ import { emitEvents } from '@/db/queries/outbox';
 import { notFound } from '@/lib/api/errors';
 import { admitNewConversations } from '@/lib/billing/quota';
 import { evaluateGoalsLive, stateFacts } from '@/lib/goals/live';
-import { GOAL_COMPLETED_EVENT } from '@/lib/goals/triggers';
 import type { ConversationFacts } from '@/lib/goals/evaluate';
 import { UNKNOWN_AVATAR, type PreparedItem } from '../derive/prepared-items';
 import { assignBatchResponseTimes, type StoredPredecessor } from '../derive/response-times';
@@ -136,7 +135,7 @@ export async function applyInTransaction(
     messages: newMessages,
     actions: newActions,
     events: plan.events.filter((e) => inserted.events.has(eventKey(e.id))),
-    emitCompletions: rules.subscribedEvents.has(GOAL_COMPLETED_EVENT),
+    subscribedEvents: rules.subscribedEvents,
   });
 
   // 7. New conversations, written once and complete, goal flag included. If a concurrent batch created one
@@ -172,13 +171,11 @@ export async function applyInTransaction(
     rollups.addCustomers(workspaceId, deltas.customerRows()),
     rollups.removeOrphanCustomers(workspaceId, deltas.leftCustomerRows()),
     writes.recordIdempotencyKeys(workspaceId, keys),
-    // Only what an enabled endpoint takes at this moment goes to the event stream.
+    // Only what an enabled endpoint takes at this moment goes to the event stream (none: the events are not even built).
     rules.subscribedEvents.size > 0 &&
-      emitEvents(
-        tx,
-        workspaceId,
-        batchEvents([...entries.values()].map((e) => ({ before: e.before, state: e.state })), newMessages, newActions).filter((e) => rules.subscribedEvents.has(e.type)),
-      ),
+      emitEvents(tx, workspaceId, batchEvents([...entries.values()].map((e) => ({ before: e.before, state: e.state })), newMessages, newActions), {
+        subscribed: rules.subscribedEvents,
+      }),
   ]);
   // Last, just before the commit: the counters every concurrent batch of the workspace adds to (an avatar's
   // hour, a country's day), so their row locks are held for these statements and the commit only.
